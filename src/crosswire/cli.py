@@ -1,0 +1,68 @@
+"""The ``crosswire`` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crosswire import evaluate as evaluation
+from crosswire.errors import CrosswireError
+from crosswire.options import Options
+
+app = typer.Typer(help="Cross-source analysis of news articles.", no_args_is_help=True)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
+    out: Annotated[Path, typer.Option(help="output folder")] = Path("crosswire-out"),
+    workers: Annotated[int, typer.Option(min=1)] = 1,
+    engine: Annotated[str, typer.Option(help="local or dask")] = "local",
+) -> None:
+    """Analyze articles into OUT/dossier.json and OUT/report.html."""
+    from crosswire.output import write_outputs
+    from crosswire.pipeline import analyze as run
+
+    options = Options(workers=workers, engine=engine, progress=True)  # type: ignore[arg-type]
+    try:
+        dossier = run(inputs, options)
+    except CrosswireError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    written = write_outputs(dossier, out)
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
+def evaluate(
+    task: Annotated[str, typer.Argument(help=", ".join(evaluation.TASKS))],
+    data: Annotated[Path, typer.Option(help="dataset path in the task's native format")],
+    limit: Annotated[int | None, typer.Option(help="only the first N items")] = None,
+) -> None:
+    """Score a benchmark dataset and print metrics as JSON."""
+    if not data.exists():
+        typer.echo(f"error: {data}: no such file or folder", err=True)
+        raise typer.Exit(2)
+    try:
+        options = {"limit": limit} if limit is not None else {}
+        metrics = evaluation.run(task, data, **options)
+    except (KeyError, CrosswireError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(metrics, indent=2))
+
+
+@app.command()
+def schema() -> None:
+    """Print the dossier's JSON Schema."""
+    from crosswire.model import Dossier
+
+    typer.echo(json.dumps(Dossier.model_json_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    app()

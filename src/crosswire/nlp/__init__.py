@@ -1,0 +1,1 @@
+"""Linguistic annotation: parse, entities, places, times."""

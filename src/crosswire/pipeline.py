@@ -1,0 +1,88 @@
+"""The flow of DESIGN.md: ingest → per-article stages → corpus stages → per-story stages → dossier.
+
+Per-article stages are plain functions ``stage(article, doc) -> article`` listed in
+:data:`ARTICLE_STAGES`; they are pure over the article record and the parse, so the
+same code runs in-process, in a process pool or on Dask workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from crosswire import engine, ingest
+from crosswire.compare import compare_story
+from crosswire.extract.attribution import tag_claims
+from crosswire.extract.events import merge_events, tag_events
+from crosswire.extract.quantities import tag_quantities
+from crosswire.model import Article, Dossier, ManifestEntry
+from crosswire.nlp.names import canonicalize
+from crosswire.nlp.pipeline import annotate, parse
+from crosswire.nlp.places import collect_places, tag_places
+from crosswire.nlp.time import tag_times
+from crosswire.options import Options
+from crosswire.stories.cluster import cluster_articles
+from crosswire.summarize import summarize_story
+
+ArticleStage = Callable[[Article, Doc], Article]
+
+# Order matters: claims use times and places; events use claims, quantities, places and times.
+ARTICLE_STAGES: list[tuple[str, ArticleStage]] = [
+    ("annotate", annotate),
+    ("times", tag_times),
+    ("places", tag_places),
+    ("quantities", tag_quantities),
+    ("claims", tag_claims),
+    ("events", tag_events),
+]
+
+
+def process_article(article: Article, options: Options) -> Article:
+    """Run every per-article stage on one article (a pure map: any order, any worker)."""
+    doc = parse(article.text, options.spacy_model)
+    for _name, stage in ARTICLE_STAGES:
+        article = stage(article, doc)
+    return article
+
+
+def analyze(inputs: Sequence[str | Path], options: Options | None = None) -> Dossier:
+    """Analyze files, folders, or ``-`` (stdin) into one dossier."""
+    options = options or Options()
+    articles, manifest = ingest.ingest(inputs, options)
+    return analyze_articles(articles, options, manifest)
+
+
+def analyze_articles(
+    articles: Iterable[Article], options: Options | None = None, manifest: list[ManifestEntry] | None = None
+) -> Dossier:
+    """Analyze already-ingested articles; duplicates are kept in the dossier but not re-analyzed."""
+    options = options or Options()
+    articles = list(articles)
+    originals = [a for a in articles if a.duplicate_of is None]
+    processed = {a.id: a for a in engine.map_articles(process_article, originals, options)}
+    articles = [processed.get(a.id, a) for a in articles]
+    analyzed = [processed[a.id] for a in originals]
+
+    entities = canonicalize(analyzed)
+    places = collect_places(analyzed)
+    claims = [claim for article in analyzed for claim in article.claims]
+    events = merge_events(analyzed)
+    stories = cluster_articles(analyzed, options)
+    by_id = {a.id: a for a in analyzed}
+    for story in stories:
+        story_articles = [by_id[i] for i in story.article_ids]
+        story.findings = compare_story(story, story_articles)
+        story.summary, story.timeline = summarize_story(story, story_articles, events)
+    return Dossier(
+        generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        articles=articles,
+        entities=entities,
+        places=places,
+        claims=claims,
+        events=events,
+        stories=stories,
+        manifest=manifest or [],
+    )
