@@ -57,6 +57,16 @@ def evaluate(
 
 
 @app.command()
+def bench(
+    inputs: Annotated[list[str], typer.Argument(help="files or folders to time the pipeline on")],
+) -> None:
+    """Time every stage: words/s, peak memory, pipeline time ÷ spaCy parse time (JSON)."""
+    from crosswire.bench import bench as run
+
+    typer.echo(json.dumps(run(inputs), indent=2))
+
+
+@app.command()
 def schema() -> None:
     """Print the dossier's JSON Schema."""
     from crosswire.model import Dossier

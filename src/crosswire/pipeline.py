@@ -26,6 +26,7 @@ from crosswire.nlp.time import tag_times
 from crosswire.options import Options
 from crosswire.stories.cluster import cluster_articles
 from crosswire.summarize import summarize_story
+from crosswire.timing import StageTimer, untimed
 
 ArticleStage = Callable[[Article, Doc], Article]
 
@@ -40,42 +41,65 @@ ARTICLE_STAGES: list[tuple[str, ArticleStage]] = [
 ]
 
 
-def process_article(article: Article, options: Options) -> Article:
+def process_article(article: Article, options: Options, timer: StageTimer | None = None) -> Article:
     """Run every per-article stage on one article (a pure map: any order, any worker)."""
-    doc = parse(article.text, options.spacy_model)
-    for _name, stage in ARTICLE_STAGES:
-        article = stage(article, doc)
+    timed = timer or untimed
+    with timed("parse"):
+        doc = parse(article.text, options.spacy_model)
+    for name, stage in ARTICLE_STAGES:
+        with timed(name):
+            article = stage(article, doc)
     return article
 
 
-def analyze(inputs: Sequence[str | Path], options: Options | None = None) -> Dossier:
+def analyze(
+    inputs: Sequence[str | Path], options: Options | None = None, timer: StageTimer | None = None
+) -> Dossier:
     """Analyze files, folders, or ``-`` (stdin) into one dossier."""
     options = options or Options()
-    articles, manifest = ingest.ingest(inputs, options)
-    return analyze_articles(articles, options, manifest)
+    with (timer or untimed)("ingest"):
+        articles, manifest = ingest.ingest(inputs, options)
+    return analyze_articles(articles, options, manifest, timer)
 
 
 def analyze_articles(
-    articles: Iterable[Article], options: Options | None = None, manifest: list[ManifestEntry] | None = None
+    articles: Iterable[Article],
+    options: Options | None = None,
+    manifest: list[ManifestEntry] | None = None,
+    timer: StageTimer | None = None,
 ) -> Dossier:
-    """Analyze already-ingested articles; duplicates are kept in the dossier but not re-analyzed."""
+    """Analyze already-ingested articles; duplicates are kept in the dossier but not re-analyzed.
+
+    With a ``timer`` the per-article map runs in-process so every stage is accounted.
+    """
     options = options or Options()
+    timed = timer or untimed
     articles = list(articles)
     originals = [a for a in articles if a.duplicate_of is None]
-    processed = {a.id: a for a in engine.map_articles(process_article, originals, options)}
+    if timer is None:
+        processed_list = list(engine.map_articles(process_article, originals, options))
+    else:
+        processed_list = [process_article(a, options, timer) for a in originals]
+    processed = {a.id: a for a in processed_list}
     articles = [processed.get(a.id, a) for a in articles]
     analyzed = [processed[a.id] for a in originals]
 
-    entities = canonicalize(analyzed)
-    places = collect_places(analyzed)
+    with timed("entities"):
+        entities = canonicalize(analyzed)
+    with timed("collect_places"):
+        places = collect_places(analyzed)
     claims = [claim for article in analyzed for claim in article.claims]
-    events = merge_events(analyzed)
-    stories = cluster_articles(analyzed, options)
+    with timed("merge_events"):
+        events = merge_events(analyzed)
+    with timed("stories"):
+        stories = cluster_articles(analyzed, options)
     by_id = {a.id: a for a in analyzed}
     for story in stories:
         story_articles = [by_id[i] for i in story.article_ids]
-        story.findings = compare_story(story, story_articles)
-        story.summary, story.timeline = summarize_story(story, story_articles, events)
+        with timed("compare"):
+            story.findings = compare_story(story, story_articles)
+        with timed("summarize"):
+            story.summary, story.timeline = summarize_story(story, story_articles, events)
     return Dossier(
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
         articles=articles,

@@ -1,0 +1,59 @@
+"""``crosswire bench``: words per second per stage, peak memory, and the pipeline/parse ratio.
+
+The parse is the floor this design can reach on CPU: every other stage is measured
+against it, so a stage's share of the parse time is the figure to watch.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from crosswire.options import Options
+from crosswire.pipeline import analyze
+from crosswire.timing import StageTimer
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process (Linux reports kilobytes)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def bench(inputs: Sequence[str | Path], options: Options | None = None) -> dict[str, Any]:
+    """Run the whole pipeline in-process on ``inputs`` and account every stage."""
+    options = options or Options()
+    # Load the model before timing: its load is a one-off, not a per-text cost.
+    from crosswire.nlp.pipeline import load_nlp
+
+    load_started = time.perf_counter()
+    load_nlp(options.spacy_model)
+    model_load = time.perf_counter() - load_started
+
+    timer = StageTimer()
+    started = time.perf_counter()
+    dossier = analyze(inputs, options, timer)
+    total = time.perf_counter() - started
+
+    words = sum(len(a.text.split()) for a in dossier.articles if a.duplicate_of is None)
+    parse_seconds = timer.seconds.get("parse", 0.0)
+    stages = {
+        name: {
+            "seconds": round(seconds, 4),
+            "words_per_second": round(words / seconds) if seconds else None,
+            "share_of_parse": round(seconds / parse_seconds, 4) if parse_seconds else None,
+        }
+        for name, seconds in timer.seconds.items()
+    }
+    return {
+        "articles": sum(1 for a in dossier.articles if a.duplicate_of is None),
+        "words": words,
+        "model_load_seconds": round(model_load, 3),
+        "total_seconds": round(total, 3),
+        "words_per_second": round(words / total) if total else None,
+        "pipeline_over_parse": round(total / parse_seconds, 3) if parse_seconds else None,
+        "peak_memory_mb": peak_memory_mb(),
+        "stages": stages,
+    }
