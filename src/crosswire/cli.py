@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ import typer
 
 from crosswire import evaluate as evaluation
 from crosswire.errors import CrosswireError
+from crosswire.model import Dossier
 from crosswire.options import Options
 
 app = typer.Typer(help="Cross-source analysis of news articles.", no_args_is_help=True)
@@ -33,8 +35,18 @@ def analyze(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     written = write_outputs(dossier, out)
+    report_manifest(dossier)
     for path in written:
         typer.echo(str(path))
+
+
+def report_manifest(dossier: Dossier) -> None:
+    """Tell the user, on stderr, what became of every input."""
+    counts = Counter(entry.status for entry in dossier.manifest)
+    typer.echo(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no input", err=True)
+    for entry in dossier.manifest:
+        if entry.status == "rejected":
+            typer.echo(f"rejected {entry.source}: {entry.reason}", err=True)
 
 
 @app.command()

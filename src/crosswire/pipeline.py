@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import track
 from spacy.tokens import Doc
 
 from crosswire import engine, ingest
@@ -77,7 +79,11 @@ def analyze_articles(
     articles = list(articles)
     originals = [a for a in articles if a.duplicate_of is None]
     if timer is None:
-        processed_list = list(engine.map_articles(process_article, originals, options))
+        results = engine.map_articles(process_article, originals, options)
+        if options.progress:
+            results = track(results, total=len(originals), description="analyzing",
+                            console=Console(stderr=True), transient=True)
+        processed_list = list(results)
     else:
         processed_list = [process_article(a, options, timer) for a in originals]
     processed = {a.id: a for a in processed_list}
