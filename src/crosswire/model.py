@@ -111,6 +111,7 @@ class Quantity(Span):
     unit: str = ""
     bound: BoundKind = "exact"
     subject: str = Field("", description="what is counted, e.g. 'civilians killed'")
+    scope: str = Field("", description="where or over what it holds when stated: a place, 'nationally'")
 
 
 # --------------------------------------------------------------------------- extract
@@ -268,6 +269,7 @@ class Finding(Record):
 class SummarySentence(Record):
     text: str
     cites: list[Cite] = Field(default_factory=list)
+    contested: bool = Field(default=False, description="a point the sources dispute, citing each side")
 
 
 class TimelineEntry(Record):
