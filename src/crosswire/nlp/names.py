@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -43,6 +44,17 @@ _SPELLING = [(re.compile(p), r) for p, r in [
 ]]
 _ORG_STOP = frozenset({"the", "of", "s", "and", "for", "on", "in", "de", "la", "statement", "spokesperson",
                        "spokesman", "spokeswoman", "official", "officials"})
+# Words of generic institution names: only such names ("Ministry of Defense", "the army") take
+# their country from the surrounding text; proper names keep their own identity.
+_INSTITUTION_WORDS = frozenset({
+    "ministry", "minister", "defense", "foreign", "affairs", "interior", "home", "office", "army",
+    "forces", "force", "armed", "military", "navy", "air", "police", "government", "parliament",
+    "council", "presidency", "president", "committee", "service", "services", "security", "health",
+    "justice", "finance", "economy", "prosecutor", "prosecutors", "general", "department", "agency",
+    "embassy", "state", "national", "guard", "border", "intelligence", "emergency", "emergencies",
+    "situations", "staff", "command", "high", "supreme", "court", "central", "bank", "electoral",
+    "commission", "administration", "cabinet", "assembly", "congress", "senate", "spokesperson",
+})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "gen", "general",
                          "col", "lt", "sgt", "sen", "rep", "gov", "mayor", "king", "queen", "prince"})
 
@@ -72,17 +84,18 @@ def american(word: str) -> str:
 CountryOf = Callable[[str], str | None]
 
 
-def _no_country(_word: str) -> str | None:
-    return None
+@lru_cache(maxsize=20_000)
+def gazetteer_country(name: str) -> str | None:
+    """The country a name, demonym or code denotes ("Azeri" → Azerbaijan), by the gazetteer."""
+    from crosswire.nlp import gazetteer
 
-
-def default_country_of() -> CountryOf:
-    """Country-name lookup for a country name, demonym or adjective, from the gazetteer if present."""
-    try:
-        from crosswire.nlp.gazetteer import country_name
-    except ImportError:  # the gazetteer is optional for this stage
-        return _no_country
-    return country_name  # type: ignore[no-any-return]
+    index = gazetteer.load()
+    matches = [m for m in index.lookup(name)
+               if m.place.level == gazetteer.COUNTRY and m.kind != gazetteer.SHORT]
+    matches = matches or [m for m in index.demonym(name) if m.place.level == gazetteer.COUNTRY]
+    if not matches:
+        return None
+    return max(matches, key=lambda m: (m.kind == gazetteer.NAME, m.place.population)).place.name
 
 
 @dataclass
@@ -104,7 +117,7 @@ class Canonicalizer:
     """Groups the mentions of a corpus into entities."""
 
     def __init__(self, country_of: CountryOf | None = None) -> None:
-        self.country_of = country_of or default_country_of()
+        self.country_of = country_of or gazetteer_country
 
     # -------------------------------------------------------------- keys
 
@@ -122,7 +135,8 @@ class Canonicalizer:
         content = sorted({american(w) for w in rest if w not in _ORG_STOP})
         if not content:
             return ("org", country or "", *words)
-        return ("org", country or context_country or "", *content)
+        generic = all(w in _INSTITUTION_WORDS for w in content)
+        return ("org", country or (context_country if generic else None) or "", *content)
 
     def place_key(self, article: Article, mention: Mention) -> tuple[str, ...] | None:
         for place in article.places:
