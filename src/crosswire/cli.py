@@ -54,6 +54,7 @@ def evaluate(
     task: Annotated[str, typer.Argument(help=", ".join(evaluation.TASKS))],
     data: Annotated[Path, typer.Option(help="dataset path in the task's native format")],
     limit: Annotated[int | None, typer.Option(help="only the first N items")] = None,
+    words: Annotated[int | None, typer.Option(help="summary: word budget of each summary")] = None,
 ) -> None:
     """Score a benchmark dataset and print metrics as JSON."""
     if not data.exists():
@@ -61,6 +62,8 @@ def evaluate(
         raise typer.Exit(2)
     try:
         options = {"limit": limit} if limit is not None else {}
+        if words is not None:
+            options["words"] = words
         metrics = evaluation.run(task, data, **options)
     except (KeyError, CrosswireError) as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -110,8 +110,8 @@ class Quantity(Span):
     high: float | None = None
     unit: str = ""
     bound: BoundKind = "exact"
-    subject: str = Field("", description="what is counted, e.g. 'civilians killed'")
-    scope: str = Field("", description="where or over what it holds when stated: a place, 'nationally'")
+    subject: str = Field(default="", description="what is counted, e.g. 'civilians killed'")
+    scope: str = Field(default="", description="where or over what it holds when stated: a place, 'nationally'")
 
 
 # --------------------------------------------------------------------------- extract
@@ -188,7 +188,7 @@ class Article(Record):
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
-    published: str | None = Field(None, description="ISO date, null when unknown")
+    published: str | None = Field(default=None, description="ISO date, null when unknown")
     published_evidence: Evidence | None = None
     authors: list[str] = Field(default_factory=list)
     wire: list[str] = Field(default_factory=list)
@@ -262,7 +262,7 @@ class Finding(Record):
     kind: FindingKind
     summary: str
     evidence: list[Cite] = Field(default_factory=list)
-    sources: int = Field(0, description="independent source groups supporting it")
+    sources: int = Field(default=0, description="independent source groups supporting it")
     details: dict[str, object] = Field(default_factory=dict)
 
 
