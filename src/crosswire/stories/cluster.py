@@ -1,10 +1,71 @@
-"""Story clustering. (first form: to be replaced)"""
+"""Group analyzed articles into stories with the incremental :class:`StoryIndex`."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from crosswire.model import Article, Story
 from crosswire.options import Options
+from crosswire.stories.index import Document, StoryIndex
+
+# Entity labels whose names make good story evidence (numbers and dates do not).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+TITLE_CHARS = 120
+FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
+
+
+def article_day(article: Article) -> date | None:
+    """The publication day, or None when unknown or only known to the month or year."""
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def document(article: Article) -> Document:
+    """What the story index compares: title and body, the day, and the names the article mentions."""
+    names = [m.text for m in article.mentions if m.label in NAME_LABELS]
+    names += [p.text for p in article.places]
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    return Document(article.id, text, article_day(article), tuple(names))
 
 
 def cluster_articles(articles: list[Article], options: Options) -> list[Story]:
-    return [Story(id=f"s{i}", title=a.title or a.id, article_ids=[a.id]) for i, a in enumerate(articles)]
+    """Cluster ``articles`` into stories (the rule is documented in crosswire.stories.index).
+
+    Stories come earliest first (undated last), ties in input order; a story's article ids
+    keep the input order; its title is the headline of its most central article.
+    """
+    index = StoryIndex()
+    index.add_many([document(a) for a in articles])
+    return stories_from(index, articles)
+
+
+def stories_from(index: StoryIndex, articles: list[Article]) -> list[Story]:
+    """The index's stories as records, for the articles given (in their order)."""
+    position = {a.id: n for n, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
+    stories = []
+    for story_id, members in index.story_members():
+        ids = sorted((i for i in members if i in position), key=position.__getitem__)
+        if ids:
+            central = max(ids, key=lambda i: (index.centrality(i), -position[i]))
+            stories.append(Story(id=story_id, title=headline(by_id[central]), article_ids=ids))
+
+    def order(story: Story) -> tuple[date, int]:
+        days = [d for d in (article_day(by_id[i]) for i in story.article_ids) if d]
+        return (min(days) if days else date.max, position[story.article_ids[0]])
+
+    return sorted(stories, key=order)
+
+
+def headline(article: Article) -> str:
+    """The article's title, else its first sentence (shortened), else its id."""
+    if article.title and article.title.strip():
+        return article.title.strip()
+    match = FIRST_SENTENCE.match(article.text.strip())
+    text = " ".join((match.group(1) if match else article.text).split())
+    if len(text) > TITLE_CHARS:
+        text = text[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text or article.id
