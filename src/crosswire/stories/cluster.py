@@ -25,8 +25,9 @@ def article_day(article: Article) -> date | None:
 
 def document(article: Article) -> Document:
     """What the story index compares: title and body, the day, and the names the article mentions."""
-    names = [m.text for m in article.mentions if m.label in NAME_LABELS]
-    names += [p.text for p in article.places]
+    # Canonical ids when entity resolution has run, so "Stepanyan" and "Stepanian" count as one name.
+    names = [m.entity_id or m.text for m in article.mentions if m.label in NAME_LABELS]
+    names += [p.place_id or p.text for p in article.places]
     text = f"{article.title}\n{article.text}" if article.title else article.text
     return Document(article.id, text, article_day(article), tuple(names))
 
