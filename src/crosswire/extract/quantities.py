@@ -439,14 +439,14 @@ def _quantity_at(
         unit, subject = "people", f"people {event_text}"  # "killing hundreds"
     else:
         subject = event_text
-    start_char = doc[cue_start].idx
+    start_token = cue_start
     if first and doc[first - 1].text.lower() in _CURRENCY_SYMBOLS and cue_start == first:
-        start_char = doc[first - 1].idx
-    end_char = doc[end_token].idx + len(doc[end_token].text)
+        start_token = first - 1
+    span = doc[start_token : end_token + 1]  # Span.text, not doc.text: the latter rebuilds the whole text
     quantity = Quantity(
-        start=start_char,
-        end=end_char,
-        text=doc.text[start_char:end_char],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
         value=value,
         low=low,
         high=high,
@@ -541,11 +541,11 @@ def _multiplier(doc: Doc, first: int, last: int, value: float) -> tuple[Quantity
         for w in ((what.lower_ if what is not None else ""), _event_word(verb) if verb is not None else "")
         if w
     )
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    span = doc[first : last + 1]
     quantity = Quantity(
-        start=start,
-        end=end,
-        text=doc.text[start:end],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
         value=value,
         low=value,
         high=value,
