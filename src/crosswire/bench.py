@@ -12,9 +12,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from crosswire.model import Article
 from crosswire.options import Options
-from crosswire.pipeline import analyze
+from crosswire.pipeline import analyze, process_article
 from crosswire.timing import StageTimer
+
+# One short report that touches every per-article stage, so each loads its resources (weights,
+# gazetteer index) before timing starts.
+_WARM_UP = (
+    "Officials in Paris said on Monday that two people were killed when a missile hit a depot, "
+    "a claim the government denied."
+)
 
 
 def peak_memory_mb() -> float:
@@ -25,11 +33,9 @@ def peak_memory_mb() -> float:
 def bench(inputs: Sequence[str | Path], options: Options | None = None) -> dict[str, Any]:
     """Run the whole pipeline in-process on ``inputs`` and account every stage."""
     options = options or Options()
-    # Load the model before timing: its load is a one-off, not a per-text cost.
-    from crosswire.nlp.pipeline import load_nlp
-
+    # Load the model and every stage's resources before timing: a one-off, not a per-text cost.
     load_started = time.perf_counter()
-    load_nlp(options.spacy_model)
+    process_article(Article(id="warm-up", source="bench", text=_WARM_UP, published="2020-01-06"), options)
     model_load = time.perf_counter() - load_started
 
     timer = StageTimer()
@@ -50,7 +56,7 @@ def bench(inputs: Sequence[str | Path], options: Options | None = None) -> dict[
     return {
         "articles": sum(1 for a in dossier.articles if a.duplicate_of is None),
         "words": words,
-        "model_load_seconds": round(model_load, 3),
+        "load_seconds": round(model_load, 3),
         "total_seconds": round(total, 3),
         "words_per_second": round(words / total) if total else None,
         "pipeline_over_parse": round(total / parse_seconds, 3) if parse_seconds else None,

@@ -107,7 +107,10 @@ def _subject(doc: Doc, found: Attribution) -> list[int]:
         # A quotation, then an inverted cue: "“...,” read a ministry statement."
         for child in head.rights:
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("NOUN", "PROPN"):
-                return [t.i for t in child.subtree]
+                # The noun phrase without what follows it ("a statement [published on Tuesday]").
+                trailing = [c for c in child.rights if c.dep_ in ("acl", "relcl")]
+                end = trailing[0].left_edge.i if trailing else child.right_edge.i + 1
+                return list(range(child.left_edge.i, end))
     return []
 
 

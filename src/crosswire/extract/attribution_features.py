@@ -9,6 +9,8 @@ dictionary look-ups only.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
@@ -95,15 +97,24 @@ class DocInfo:
         is_space = [bool(v) for v in raw[:, 7].tolist()]
         trailing = [bool(v) for v in raw[:, 8].tolist()]
         self.quotes = quote_ids(self.text, trailing, is_space)
+        self.newline = [space and "\n" in text for space, text in zip(is_space, self.text, strict=True)]
+        self.paragraph = list(accumulate(self.newline))  # paragraph number of each token
         self.ents = list(doc.ents)
         self.pos_feature = [f"p={p}" for p in self.pos]
         self.dep_feature = [f"d={d}" for d in self.dep]
+        # Sentences as parsed, with a paragraph break always opening a new one (the parser
+        # runs headlines and captions into the following paragraph).
         self.sent_start = [0] * n
         self.sent_end = [n] * n
         start = 0
+        after_break = False
         for i, flag in enumerate(signed[:, 9].tolist()):
-            if flag == 1:
+            if flag == 1 or (after_break and not is_space[i]):
                 start = i
+            if not is_space[i]:
+                after_break = False
+            elif "\n" in self.text[i]:
+                after_break = True
             self.sent_start[i] = start
         end = n
         for i in range(n - 1, -1, -1):
@@ -227,14 +238,19 @@ class RoleContext:
             start = info.sent_start[start] if start < self.sent_start else start
             end = info.sent_end[end - 1] if end > self.sent_end else end
         for _ in range(_MAX_EXTRA_SENTENCES):
-            if end >= len(doc) or doc[end].is_space or not self._quoted_sentence(end):
+            if end >= len(doc) or self.paragraph_break(end) or not self._quoted_sentence(end):
                 break
             end = info.sent_end[end]
         for _ in range(_MAX_EXTRA_SENTENCES // 2):
-            if start == 0 or doc[start - 1].is_space or not self._quoted_sentence(start - 1):
+            if start == 0 or self.paragraph_break(start) or not self._quoted_sentence(start - 1):
                 break
             start = info.sent_start[start - 1]
         return doc[start:end]
+
+    def paragraph_break(self, i: int) -> bool:
+        """Whether a line break lies just before token ``i``."""
+        newline = self.info.newline
+        return newline[i] or (i > 0 and newline[i - 1])
 
     def _quoted_sentence(self, i: int) -> bool:
         """Whether the sentence of token ``i`` opens with a quote mark or lies in a quotation."""

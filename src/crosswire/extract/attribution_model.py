@@ -73,7 +73,7 @@ def role_scores(weights: Weights, feats: list[str]) -> list[float]:
     return totals
 
 
-def find_cues(doc: Doc, quotes: list[int], weights: Weights) -> list[list[int]]:
+def find_cues(doc: Doc, info: DocInfo, weights: Weights) -> list[list[int]]:
     """Cue token runs: adjacent tokens the cue model accepts, split at sentence starts.
 
     Function words ("in", "to", "be") are scored only next to an accepted content word,
@@ -82,6 +82,7 @@ def find_cues(doc: Doc, quotes: list[int], weights: Weights) -> list[list[int]]:
     """
     lexicon = weights.lexicon
     threshold = weights.cue_threshold
+    quotes = info.quotes
     accepted: set[int] = set()
     for tok in doc:
         if tok.pos_ in FUNCTION_POS and tok.text != ":" or candidate_key(tok) not in lexicon:
@@ -99,7 +100,7 @@ def find_cues(doc: Doc, quotes: list[int], weights: Weights) -> list[list[int]]:
                     accepted.add(j)
     runs: list[list[int]] = []
     for i in sorted(accepted):
-        if runs and runs[-1][-1] == i - 1 and not doc[i].is_sent_start:
+        if runs and runs[-1][-1] == i - 1 and info.sent_start[i] != i:
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -150,9 +151,46 @@ def tag_roles(doc: Doc, cue: list[int], info: DocInfo, weights: Weights) -> Attr
         elif c > o:
             content.append(tok.i)
     source = _best_run(source, margins, doc)
-    return Attribution(
-        sorted(cue), source, _close_quotes(_main_content(content, ctx.cue | set(source), doc), info)
-    )
+    content = _close_quotes(_main_content(content, ctx.cue | set(source), doc), info)
+    return Attribution(sorted(cue), source, _direct_quotation(content, ctx))
+
+
+def _quotation_extent(info: DocInfo, i: int) -> tuple[int, int]:
+    """First and last token of the quotation holding token ``i``, quote marks included."""
+    quotes, newline = info.quotes, info.newline
+    q, n = quotes[i], len(quotes)
+    first = last = i
+    while first > 0 and (quotes[first - 1] == q or (newline[first - 1] and first > 1 and quotes[first - 2] == q)):
+        first -= 1
+    while last + 1 < n and (quotes[last + 1] == q or (newline[last + 1] and last + 2 < n and quotes[last + 2] == q)):
+        last += 1
+    return first, last
+
+
+def _direct_quotation(content: list[int], ctx: RoleContext) -> list[int]:
+    """Content that is mostly quoted whole sentences is exactly those quotations, marks included.
+
+    The tagger may run on past the quotation into the cue's own words or the next paragraph
+    ("“A,” she said on Twitter.\n\n“B”"); a partial quote inside reported speech
+    ("it “reserves the right …”") is left as tagged.
+    """
+    info = ctx.info
+    quotes = info.quotes
+    quoted = [i for i in content if quotes[i]]
+    if not content or quotes[ctx.head.i] or len(quoted) * 2 < len(content):
+        return content
+    paragraph = info.paragraph[ctx.head.i]
+    extents = []
+    for q in sorted({quotes[i] for i in quoted}):
+        first, last = _quotation_extent(info, next(i for i in quoted if quotes[i] == q))
+        if info.sent_start[first] != first:
+            return content
+        if info.paragraph[first] <= paragraph <= info.paragraph[last]:
+            extents.append((first, last))
+    if not extents:
+        return content
+    first, last = min(a for a, _ in extents), max(b for _, b in extents)
+    return [i for i in range(first, last + 1) if not info.newline[i]]
 
 
 def _close_quotes(content: list[int], info: DocInfo) -> list[int]:
@@ -178,7 +216,7 @@ def tag_attributions(doc: Doc, info: DocInfo) -> list[Attribution]:
     """Every attribution the model finds in a parsed text."""
     weights = load_weights()
     out = []
-    for cue in find_cues(doc, info.quotes, weights):
+    for cue in find_cues(doc, info, weights):
         attribution = tag_roles(doc, cue, info, weights)
         if attribution.content:
             out.append(attribution)

@@ -36,7 +36,8 @@ STANCE_OF_LEMMA: dict[str, Stance] = {
     **dict.fromkeys(["promise", "pledge", "vow", "guarantee", "swear", "commit"], "promise"),
 }
 
-# Nouns naming a statement, so that "a claim X rejected" or "X's denial" can be read.
+# Nouns naming a statement, so that "a claim X rejected" can be read and "a ministry statement
+# said" credited to the ministry.
 STATEMENT_NOUNS = frozenset(
     {
         "claim",
@@ -48,6 +49,14 @@ STATEMENT_NOUNS = frozenset(
         "charge",
         "suggestion",
         "contention",
+        "release",
+        "communique",
+        "announcement",
+        "bulletin",
+        "tweet",
+        "post",
+        "message",
+        "letter",
     }
 )
 

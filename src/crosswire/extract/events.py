@@ -36,6 +36,7 @@ from crosswire.extract.actors import country_of, event_actors
 from crosswire.extract.event_merge import FAMILY, NEAR_KM, merge
 from crosswire.extract.event_status import event_status
 from crosswire.extract.event_types import EventKind, Trigger, classify, event_type_of, find_triggers
+from crosswire.errors import ResourceError
 from crosswire.extract.fatalities import Casualties, sentence_casualties
 from crosswire.model import Article, Claim, Event, EventMention
 
@@ -137,26 +138,112 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
+def _gaz_place(place_id: str):  # type: ignore[no-untyped-def]
+    """The gazetteer record of a place id (None without a gazetteer or for an unknown id)."""
+    try:
+        from crosswire.nlp.gazetteer import load
+
+        return load().place_by_id(place_id)
+    except Exception:  # the gazetteer is optional for this stage
+        return None
+
+
 def _place_breadth(place_id: str) -> int:
     """0 for a town, 1 for a district, 2 for a province, 3 for a country or wider (gazetteer level)."""
-    try:
-        from crosswire.nlp.gazetteer import ADMIN1, ADMIN2, CITY, load
+    from crosswire.nlp.gazetteer import ADMIN1, ADMIN2, CITY
 
-        place = load().place_by_id(place_id)
-    except Exception:  # the gazetteer is optional for this stage
-        return 0
+    place = _gaz_place(place_id)
     if place is None:
         return 0
     return {CITY: 0, ADMIN2: 1, ADMIN1: 2}.get(place.level, 3)
 
 
+# "in Bayt Maghari village (Hays, Al Hudaydah)": the district and province a report writes in
+# brackets after a place, each part a capitalised name.
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)")
+_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?: (?:[A-Z][\w'\u2019-]*|al|el|de|del|do|da|wa|ar|as|ad|an|at|ash))*")
+# A generic word the geocoder kept on a town's name ("Sukkur city") hides the town.
+_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|township|district)$", re.I)
+
+
+def _more_toponyms(article: Article) -> list[tuple[int, int]]:
+    """Spans of place names the geocoder left aside that place events: bracketed district and
+    province names, and unresolved towns written with a generic word."""
+    taken = [(p.start, p.end) for p in article.places if p.place_id]
+    spans = []
+    for match in _BRACKETED.finditer(article.text):
+        offset = match.start(1)
+        for part in re.finditer(r"[^,\s][^,]*[^,\s]", match.group(1)):
+            if _NAME.fullmatch(part.group(0)):
+                spans.append((offset + part.start(), offset + part.end()))
+    for place in article.places:
+        if not place.place_id and (tail := _GENERIC_TAIL.search(place.text)):
+            spans.append((place.start, place.start + tail.start()))
+    return [s for s in spans if not any(s[0] < e and b < s[1] for b, e in taken)]
+
+
+def _add_places(article: Article) -> Article:
+    """``article`` with the place names of :func:`_more_toponyms` geocoded among its places."""
+    spans = _more_toponyms(article)
+    if not spans:
+        return article
+    try:
+        from crosswire.nlp.places import resolve_more
+
+        found = resolve_more(article, spans)
+    except ResourceError:  # the gazetteer is optional for this stage
+        return article
+    if not found:
+        return article
+    kept = [p for p in article.places if not any(f.start < p.end and p.start < f.end for f in found) or p.place_id]
+    return article.model_copy(update={"places": sorted([*kept, *found], key=lambda p: p.start)})
+
+
+def _stray_places(article: Article) -> set[str]:
+    """Places outside every region and country the article names beside them.
+
+    "in Aracaju, Sergipe, ... in Santa Maria neighbourhood": the neighbourhood's namesake
+    the geocoder found lies in another state, so it cannot be where the event happened
+    while a place inside the named regions can.
+    """
+    from crosswire.nlp.gazetteer import ADMIN1, ADMIN2, COUNTRY
+
+    resolved = {p.place_id: g for p in article.places if p.place_id and (g := _gaz_place(p.place_id))}
+    regions = {pid: g for pid, g in resolved.items() if g.level in (ADMIN1, ADMIN2)}
+    # A town written as another place's container ("near Kamianka, Donetsk") stands for its province.
+    for before, after in zip(article.places, article.places[1:]):
+        town = resolved.get(after.place_id or "")
+        if town is not None and town.admin1 and article.text[before.end : after.start] == ", ":
+            if (province := _gaz_place(f"geonames:{town.admin1}")) is not None:
+                regions.setdefault(after.place_id or "", province)
+    countries = {g.cc for g in resolved.values() if g.level == COUNTRY}
+    stray = set()
+    for pid, place in resolved.items():
+        if place.level <= ADMIN1 and not countries - {place.cc}:
+            continue
+        others = [g for other, g in regions.items() if other != pid]
+        # Inside a named region, or in the province of a named district (its neighbour districts).
+        outside_regions = bool(others) and not any(
+            place.admin1 == g.pid or place.admin2 == g.pid or (g.level == ADMIN2 and place.admin1 == g.admin1)
+            for g in others
+        )
+        if place.level == COUNTRY:
+            outside_regions = False
+        outside_countries = bool(countries) and place.cc not in countries
+        if outside_regions or outside_countries:
+            stray.add(pid)
+    return stray
+
+
 def _place_for(
-    article: Article, doc: Doc, trigger: Token, start: int, end: int
+    article: Article, doc: Doc, trigger: Token, start: int, end: int, stray: set[str]
 ) -> tuple[str | None, str | None]:
     """The event's place within a segment: in the trigger's clause (or subtree) first, most specific first.
 
     A place outside the trigger's clause is taken only below the country level: "the
     attack was meant to strike at Azerbaijan's settlements" does not place the attack.
+    A place lying outside the regions the article names (see :func:`_stray_places`)
+    comes after every place inside them, and a country after any place within one.
     """
     head = _clause_head(trigger)
     subtree = {t.i for t in trigger.subtree}
@@ -171,11 +258,27 @@ def _place_for(
         breadth = _place_breadth(place.place_id)
         if not same_clause and breadth == 3:
             continue
-        ranked.append((not same_clause, breadth, place.start, place))
+        ranked.append((place.place_id in stray, breadth == 3, not same_clause, breadth, place.start, place))
     if not ranked:
         return None, None
-    best = min(ranked, key=lambda r: r[:3])[3]
+    best = min(ranked, key=lambda r: r[:5])[5]
     return best.place_id, best.text
+
+
+def _nearest_place(article: Article, doc: Doc, before: int, stray: set[str]) -> str | None:
+    """The place of an event whose mentions name none: the most specific place of the nearest
+    sentence before it that names one below the country (a lead names the scene once, later
+    sentences report what happened there), else of the first sentence after it."""
+    ranked = []
+    for place in article.places:
+        if not place.place_id:
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        sentence = span.sent.start_char if span is not None else place.start
+        distance = before - sentence if place.start < before else sentence + len(doc.text)
+        breadth = _place_breadth(place.place_id)
+        ranked.append((place.place_id in stray, breadth == 3, distance, breadth, place.start, place.place_id))
+    return min(ranked)[-1] if ranked else None
 
 
 def _date_for(article: Article, doc: Doc, trigger: Token, start: int, end: int) -> str | None:
@@ -210,11 +313,19 @@ _WEAPON = re.compile(
 )
 
 
-def _mentions(article: Article, doc: Doc, country_hint: str | None) -> list[_Mention]:
+def _mentions(article: Article, doc: Doc, country_hint: str | None, stray: set[str]) -> list[_Mention]:
     mentions: list[_Mention] = []
     for index, sentence in enumerate(doc.sents):
-        claims = [c for c in article.claims if c.start < sentence.end_char and sentence.start_char < c.end]
         all_triggers = find_triggers(sentence)
+        # A claim whose cue is itself an event ("citizens protested from their balconies in X")
+        # reports that event rather than someone's word on one: it neither cuts nor carries it.
+        claims = [
+            c
+            for c in article.claims
+            if c.start < sentence.end_char
+            and sentence.start_char < c.end
+            and not (c.cue_span and any(c.cue_span[0] < t.end and t.start < c.cue_span[1] for t in all_triggers))
+        ]
         segments = _segments(sentence, claims)
         for start, end, seg_claims in segments:
             triggers = [
@@ -247,7 +358,7 @@ def _mentions(article: Article, doc: Doc, country_hint: str | None) -> list[_Men
                 (t for t in triggers if event_type_of(t.sub_event_type) == kind.event_type), triggers[0]
             )
             token = doc[main.token_i]
-            place_id, place_text = _place_for(article, doc, token, start, end)
+            place_id, place_text = _place_for(article, doc, token, start, end, stray)
             hint = place_country(place_id) or country_hint
             mentions.append(
                 _Mention(
@@ -334,7 +445,7 @@ def _event_id(article_id: str, start: int) -> str:
     return "ev-" + hashlib.sha1(f"{article_id}:{start}".encode()).hexdigest()[:10]
 
 
-def _build_event(article: Article, doc: Doc, group: list[_Mention]) -> Event:
+def _build_event(article: Article, doc: Doc, group: list[_Mention], stray: set[str]) -> Event:
     typed = [m for m in group if m.triggers]
     kind = classify([t for m in typed for t in m.triggers], doc)
     lead = next((m for m in typed if m.kind.event_type == kind.event_type), typed[0])
@@ -343,12 +454,16 @@ def _build_event(article: Article, doc: Doc, group: list[_Mention]) -> Event:
     actor1, actor2 = event_actors(
         tokens, segment, kind.event_type, kind.sub_event_type, lead.country_hint
     )
-    # The lead mention places the event; later sentences only fill in a place it lacks.
-    place = (
-        lead
-        if lead.place_id
-        else next((m for m in typed if m.place_id and not _is_country(m)), None)
-        or next((m for m in typed if m.place_id), None)
+    # The lead mention places the event; later sentences only fill in a place it lacks or
+    # narrow a country down; with no place of its own the event happened where the article
+    # last set the scene.
+    place_id = lead.place_id if lead.place_id and not _is_country(lead) else None
+    place_id = (
+        place_id
+        or next((m.place_id for m in typed if m.place_id and not _is_country(m)), None)
+        or _nearest_place(article, doc, group[0].start, stray)
+        or lead.place_id
+        or next((m.place_id for m in typed if m.place_id), None)
     )
     stated = next((m.date for m in typed if m.date and len(m.date) == 10), None) or next(
         (m.date for m in typed if m.date), None
@@ -364,7 +479,7 @@ def _build_event(article: Article, doc: Doc, group: list[_Mention]) -> Event:
         sub_event_type=kind.sub_event_type,
         actor1=actor1,
         actor2=actor2,
-        place_id=place.place_id if place else None,
+        place_id=place_id,
         date=date,
         date_precision=_precision(stated),
         fatalities=max(deaths) if deaths else 0,
@@ -405,14 +520,16 @@ def _country_hint(article: Article) -> str | None:
 
 def tag_events(article: Article, doc: Doc) -> Article:
     """Fill ``article.events`` with the events the article reports, each with its mentions."""
+    article = _add_places(article)
     hint = _country_hint(article)
     groups: list[list[_Mention]] = []
-    for mention in _mentions(article, doc, hint):
+    stray = _stray_places(article)
+    for mention in _mentions(article, doc, hint, stray):
         if groups and _continues(groups[-1], mention):
             groups[-1].append(mention)
         elif mention.triggers:
             groups.append([mention])
-    article.events = [_build_event(article, doc, group) for group in groups]
+    article.events = [_build_event(article, doc, group, stray) for group in groups]
     return article
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from crosswire.extract.cues import STATEMENT_NOUNS
 from crosswire.model import Speaker
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 # Nouns that name a person by office: a definite "the spokeswoman" refers back to a person.
 PERSON_ROLES = frozenset(
     {
@@ -118,6 +119,25 @@ def _person_before(ents: list[Span], offset: int) -> str | None:
     return best
 
 
+def _owner(span: Span) -> list[int]:
+    """Who a statement noun speaks for: "a Ministry of Defense statement", "its report",
+    "a statement from the ministry" (empty when the mention is no statement or names no owner)."""
+    head = span.root
+    if head.lemma_.lower() not in STATEMENT_NOUNS:
+        return []
+    for child in head.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("nmod", "compound") and (child.pos_ == "PROPN" or child.ent_type_)
+        ):
+            return [t.i for t in child.subtree if t.dep_ != "case"]
+    for child in head.rights:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return [t.i for t in objects[0].subtree]
+    return []
+
+
 def speaker_of(
     doc: Doc, ents: list[Span], tokens: list[int], history: list[Referent]
 ) -> tuple[Speaker, Referent | None]:
@@ -131,6 +151,10 @@ def speaker_of(
         return Speaker(text=""), None
     span = doc[tokens[0] : tokens[-1] + 1]
     start, end = span.start_char, span.end_char
+    owner = _owner(span)
+    if owner:
+        found, referent = speaker_of(doc, ents, owner, history)
+        return found.model_copy(update={"start": start, "end": end}), referent
     words = [t.lower_ for t in span if not t.is_punct]
     head = span.root
     resolved: Referent | None = None

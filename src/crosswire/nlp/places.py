@@ -501,3 +501,18 @@ def collect_places(articles: list[Article]) -> list[Place]:
                 surfaces[mention.place_id].add(mention.text)
     by_id = {pid: place for pid in surfaces if (place := gaz.place_by_id(pid)) is not None}
     return [place_record(by_id[pid], surfaces[pid], gaz) for pid in sorted(by_id)]
+
+
+def resolve_more(article: Article, spans: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Resolve further toponyms of an article (character spans found by a later stage), with the
+    article's own places as their context; the ones resolved, as place mentions."""
+    gaz = load()
+    known = [(p.start, p.end) for p in article.places]
+    every = known + list(spans)
+    countries = sorted({place.cc for p in article.places if p.place_id and (place := gaz.place_by_id(p.place_id))})
+    resolutions = resolve_all([article.text[s:e] for s, e in every], article.text, every, countries, gaz)
+    return [
+        PlaceMention(text=article.text[s:e], start=s, end=e, place_id=r.place.place_id, confidence=r.confidence)
+        for (s, e), r in zip(spans, resolutions[len(known):], strict=True)
+        if r is not None
+    ]
