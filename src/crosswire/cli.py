@@ -20,7 +20,7 @@ app = typer.Typer(help="Cross-source analysis of news articles.", no_args_is_hel
 @app.command()
 def analyze(
     inputs: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
-    out: Annotated[Path, typer.Option(help="output folder")] = Path("crosswire-out"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("crosswire-out"),
     workers: Annotated[int, typer.Option(min=1)] = 1,
     engine: Annotated[str, typer.Option(help="local or dask")] = "local",
 ) -> None:
@@ -79,6 +79,24 @@ def bench(
     from crosswire.bench import bench as run
 
     typer.echo(json.dumps(run(inputs), indent=2))
+
+
+@app.command()
+def prepare(
+    force: Annotated[bool, typer.Option(help="rebuild even when already built")] = False,
+) -> None:
+    """Build the offline gazetteer index once (otherwise built on first use)."""
+    import time
+
+    from crosswire.nlp.gazetteer import build, index_path
+
+    path = index_path()
+    if path.exists() and not force:
+        typer.echo(f"{path} already built (--force rebuilds it)")
+        return
+    started = time.perf_counter()
+    build(path)
+    typer.echo(f"{path}: {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - started:.0f} s")
 
 
 @app.command()
