@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
 
 from crosswire.model import Article, Cite, Claim, Event, Story, SummarySentence, TimelineEntry
+from crosswire.stories.terms import terms
 
 SUMMARY_WORDS = 250  # word budget of a story summary
 SUMMARY_SHARE = 1 / 3  # ... or this share of a short story's words, so a summary stays a summary
@@ -83,13 +84,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _similarity(candidates: list[Candidate]) -> np.ndarray:
-    """Cosine similarity of the candidates' TF-IDF vectors, IDF taken over the story's own sentences."""
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b")
-    try:
-        matrix = vectorizer.fit_transform([c.text for c in candidates])
-    except ValueError:  # only stop words in the whole story
-        return np.zeros((len(candidates), len(candidates)))
-    return (matrix @ matrix.T).toarray()  # rows are L2-normalised
+    """Cosine similarity of the candidates' TF-IDF vectors (sublinear tf, smoothed IDF taken over
+    the story's own sentences)."""
+    counts = [terms(c.text) for c in candidates]
+    column: dict[str, int] = {}
+    rows, cols, tfs = [], [], []
+    for row, counted in enumerate(counts):
+        for term, count in counted.items():
+            rows.append(row)
+            cols.append(column.setdefault(term, len(column)))
+            tfs.append(1.0 + np.log(count))
+    n = len(candidates)
+    if not column:  # only stop words in the whole story
+        return np.zeros((n, n))
+    df = np.bincount(cols, minlength=len(column))
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    matrix = sparse.csr_matrix((np.asarray(tfs) * idf[cols], (rows, cols)), shape=(n, len(column)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix
+    return np.asarray((matrix @ matrix.T).toarray())
 
 
 def _centrality(similarity: np.ndarray) -> np.ndarray:
