@@ -215,7 +215,7 @@ def story_units(articles: list[Article]) -> list[Unit]:
 
 
 def outlet_name(article: Article) -> str:
-    """How an article is named in a sentence: its outlet, else its title, else its id."""
+    """How an article is named in a sentence: its outlet, else its id (unique, unlike a title)."""
     return article.outlet or article.id
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 
 import numpy as np
 
+from crosswire.compare.units import outlet_name
 from crosswire.model import Article, Cite, Claim, Dossier, Finding, Place, Story
 from crosswire.summarize import sentence_cite
 
@@ -156,10 +157,6 @@ def world_outline() -> dict[str, str]:
     """The bundled Natural Earth outline (see scripts/build_world_outline.py)."""
     text = (resources.files("crosswire.report") / "world.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
-
-
-def outlet_name(article: Article) -> str:
-    return article.outlet or article.id
 
 
 def _segments(article: Article) -> list[Segment]:
