@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from crosswire.compare.units import trimmed_span
 from crosswire.model import Article, Cite, Claim, Event, Story, SummarySentence, TimelineEntry
 from crosswire.stories.terms import terms
 
@@ -62,7 +63,7 @@ def _candidates(articles: list[Article]) -> list[Candidate]:
     found = []
     for article in articles:
         for position, sentence in enumerate(article.sentences):
-            start, end = _trim(article.text, sentence.start, sentence.end)
+            start, end = trimmed_span(article.text, sentence.start, sentence.end)
             text = article.text[start:end]
             words = len(text.split())
             if words >= MIN_WORDS:
@@ -72,15 +73,6 @@ def _candidates(articles: list[Article]) -> list[Candidate]:
         kept = set(sorted(range(len(found)), key=lambda i: found[i].position)[:MAX_CANDIDATES])
         found = [c for i, c in enumerate(found) if i in kept]
     return found
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span to exclude surrounding whitespace, so the cite text is the sentence itself."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _similarity(candidates: list[Candidate]) -> np.ndarray:
@@ -185,7 +177,7 @@ def sentence_cite(article: Article, start: int, end: int) -> Cite:
         start = first.start
     if last is not None:
         end = last.end
-    start, end = _trim(article.text, start, end)
+    start, end = trimmed_span(article.text, start, end)
     return Cite(article_id=article.id, start=start, end=end, text=article.text[start:end])
 
 

@@ -142,7 +142,8 @@ class Unit:
         return [w.lower().replace("’", "'") for n, w in enumerate(tokens) if n == 0 or not w[0].isupper()]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span shrunk to exclude surrounding whitespace, so a cite's text is the sentence itself."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -157,7 +158,7 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
     for sentence in article.sentences:
         at = sentence.start
         for piece in re.split(r"(\n+)", article.text[sentence.start : sentence.end]):
-            start, end = _trimmed(article.text, at, at + len(piece))
+            start, end = trimmed_span(article.text, at, at + len(piece))
             at += len(piece)
             if end > start and not piece.startswith("\n"):
                 spans.append((start, end))
