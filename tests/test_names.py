@@ -13,8 +13,13 @@ def article(article_id: str, text: str, *labelled: tuple[str, str]) -> Article:
         start = text.index(surface, cursor)
         mentions.append(Mention(start=start, end=start + len(surface), text=surface, label=label))
         cursor = start + len(surface)
-    return Article(id=article_id, source=article_id, text=text, mentions=mentions,
-                   sentences=[Sentence(start=0, end=len(text))])
+    return Article(
+        id=article_id,
+        source=article_id,
+        text=text,
+        mentions=mentions,
+        sentences=[Sentence(start=0, end=len(text))],
+    )
 
 
 def entity_of(entities, surface: str):  # type: ignore[no-untyped-def]
@@ -35,8 +40,12 @@ def test_demonyms_and_codes_name_countries() -> None:
 
 
 def test_spelling_variants_of_a_person_are_one_entity() -> None:
-    a = article("a", "Spokeswoman Shushan Stepanyan said the sites were hit. Stepanyan added more.",
-                ("Shushan Stepanyan", "PERSON"), ("Stepanyan", "PERSON"))
+    a = article(
+        "a",
+        "Spokeswoman Shushan Stepanyan said the sites were hit. Stepanyan added more.",
+        ("Shushan Stepanyan", "PERSON"),
+        ("Stepanyan", "PERSON"),
+    )
     b = article("b", "Shushan Stepanian dismissed the statement.", ("Shushan Stepanian", "PERSON"))
     entities = canonicalize([a, b])
     person = entity_of(entities, "Shushan Stepanyan")
@@ -47,16 +56,24 @@ def test_spelling_variants_of_a_person_are_one_entity() -> None:
 
 def test_country_adjective_and_possessive_organisations_merge() -> None:
     a = article("a", "Armenia's Defence Ministry denied it.", ("Armenia's Defence Ministry", "ORG"))
-    b = article("b", "The Armenian Defense Ministry rejected the claim.", ("Armenian Defense Ministry", "ORG"))
+    b = article(
+        "b", "The Armenian Defense Ministry rejected the claim.", ("Armenian Defense Ministry", "ORG")
+    )
     c = article("c", "Azerbaijan's Defence Ministry said so.", ("Azerbaijan's Defence Ministry", "ORG"))
-    entities = canonicalize([a, b, c])
+    canonicalize([a, b, c])
     assert a.mentions[0].entity_id == b.mentions[0].entity_id != c.mentions[0].entity_id
 
 
 def test_generic_institution_takes_the_country_in_context() -> None:
-    a = article("a", "Azerbaijan launched an offensive. A Ministry of Defense statement said so.",
-                ("Azerbaijan", "GPE"), ("Ministry of Defense", "ORG"))
-    b = article("b", "The Ministry of Defense of Azerbaijan said it.", ("Ministry of Defense of Azerbaijan", "ORG"))
+    a = article(
+        "a",
+        "Azerbaijan launched an offensive. A Ministry of Defense statement said so.",
+        ("Azerbaijan", "GPE"),
+        ("Ministry of Defense", "ORG"),
+    )
+    b = article(
+        "b", "The Ministry of Defense of Azerbaijan said it.", ("Ministry of Defense of Azerbaijan", "ORG")
+    )
     entities = canonicalize([a, b])
     assert a.mentions[1].entity_id == b.mentions[0].entity_id
     assert entity_of(entities, "Azerbaijan").type == "GPE"

@@ -34,13 +34,13 @@ def test_offsets_slice_the_clean_text(demo_dossier: Dossier) -> None:
     texts = {a.id: a.text for a in demo_dossier.articles}
     for article in demo_dossier.articles:
         for span in [*article.mentions, *article.places, *article.times, *article.quantities]:
-            assert article.text[span.start:span.end] == span.text
+            assert article.text[span.start : span.end] == span.text
         assert all(0 <= s.start < s.end <= len(article.text) for s in article.sentences)
     for claim in demo_dossier.claims:
         text = texts[claim.article_id]
         assert 0 <= claim.start < claim.end <= len(text)
     for cite in all_cites(demo_dossier):
-        assert texts[cite.article_id][cite.start:cite.end] == cite.text
+        assert texts[cite.article_id][cite.start : cite.end] == cite.text
 
 
 def test_stories_partition_the_analyzed_articles(demo_dossier: Dossier) -> None:
@@ -65,7 +65,9 @@ def test_dossier_round_trips_through_json(demo_dossier: Dossier) -> None:
 
 def test_published_schema_is_current() -> None:
     published = json.loads((ROOT / "schema" / "dossier.schema.json").read_text())
-    assert published == Dossier.model_json_schema(), "regenerate with: crosswire schema > schema/dossier.schema.json"
+    assert published == Dossier.model_json_schema(), (
+        "regenerate with: crosswire schema > schema/dossier.schema.json"
+    )
 
 
 def test_process_pool_gives_the_same_analysis(demo_dossier: Dossier) -> None:

@@ -64,10 +64,20 @@ def _cite(article: Article, phrase: str) -> Cite:
 
 def handmade_dossier() -> Dossier:
     """Two outlets reporting one claim, a contradiction between them, a place and a timeline."""
-    a = Article(id="a", source="a.txt", outlet="Wire One", title="Strike reported",
-                text="Azerbaijan said it destroyed two launchers near Ganja. Talks lasted 10 hours.")
-    b = Article(id="b", source="b.txt", outlet="Daily Two", title="Strike denied",
-                text="Azerbaijan said it destroyed two launchers near Ganja. Talks lasted 11 hours.")
+    a = Article(
+        id="a",
+        source="a.txt",
+        outlet="Wire One",
+        title="Strike reported",
+        text="Azerbaijan said it destroyed two launchers near Ganja. Talks lasted 10 hours.",
+    )
+    b = Article(
+        id="b",
+        source="b.txt",
+        outlet="Daily Two",
+        title="Strike denied",
+        text="Azerbaijan said it destroyed two launchers near Ganja. Talks lasted 11 hours.",
+    )
     for article in (a, b):
         article.sentences = _sentences(article.text)
         start = article.text.index("Ganja")
@@ -75,8 +85,15 @@ def handmade_dossier() -> Dossier:
             PlaceMention(start=start, end=start + 5, text="Ganja", place_id="p1", confidence=0.9)
         ]
     claims = [
-        Claim(id=f"c{n}", article_id=article.id, speaker=Speaker(text="Azerbaijan"), cue="said",
-              content="it destroyed two launchers near Ganja", start=0, end=54)
+        Claim(
+            id=f"c{n}",
+            article_id=article.id,
+            speaker=Speaker(text="Azerbaijan"),
+            cue="said",
+            content="it destroyed two launchers near Ganja",
+            start=0,
+            end=54,
+        )
         for n, article in enumerate((a, b))
     ]
     same = "Azerbaijan said it destroyed two launchers near Ganja."
@@ -86,22 +103,39 @@ def handmade_dossier() -> Dossier:
         article_ids=["a", "b"],
         summary=[
             SummarySentence(text=same, cites=[_cite(a, same), _cite(b, same)]),
-            SummarySentence(text="Contested: talks lasted 10 or 11 hours.", contested=True,
-                            cites=[_cite(a, "Talks lasted 10 hours."), _cite(b, "Talks lasted 11 hours.")]),
+            SummarySentence(
+                text="Contested: talks lasted 10 or 11 hours.",
+                contested=True,
+                cites=[_cite(a, "Talks lasted 10 hours."), _cite(b, "Talks lasted 11 hours.")],
+            ),
         ],
         timeline=[TimelineEntry(date="2020-10-14", text=same, status="claimed", cites=[_cite(a, same)])],
         findings=[
-            Finding(id="f1", kind="contradiction", summary="Length of the talks: 10 vs 11 hours.",
-                    evidence=[_cite(a, "Talks lasted 10 hours."), _cite(b, "Talks lasted 11 hours.")]),
-            Finding(id="f2", kind="corroboration", summary="Two launchers destroyed near Ganja.", sources=2,
-                    evidence=[_cite(a, same), _cite(b, same)]),
-            Finding(id="f3", kind="unique", summary="Only Daily Two gives 11 hours.",
-                    evidence=[_cite(b, "Talks lasted 11 hours.")]),
+            Finding(
+                id="f1",
+                kind="contradiction",
+                summary="Length of the talks: 10 vs 11 hours.",
+                evidence=[_cite(a, "Talks lasted 10 hours."), _cite(b, "Talks lasted 11 hours.")],
+            ),
+            Finding(
+                id="f2",
+                kind="corroboration",
+                summary="Two launchers destroyed near Ganja.",
+                sources=2,
+                evidence=[_cite(a, same), _cite(b, same)],
+            ),
+            Finding(
+                id="f3",
+                kind="unique",
+                summary="Only Daily Two gives 11 hours.",
+                evidence=[_cite(b, "Talks lasted 11 hours.")],
+            ),
         ],
     )
     place = Place(id="p1", name="Ganja", lat=40.68, lon=46.36, country="Azerbaijan", feature="P.PPL")
-    return Dossier(generated="2020-10-15T00:00:00+00:00", articles=[a, b], places=[place], claims=claims,
-                   stories=[story])
+    return Dossier(
+        generated="2020-10-15T00:00:00+00:00", articles=[a, b], places=[place], claims=claims, stories=[story]
+    )
 
 
 def test_pipeline_report_lists_every_story_with_cited_summary(pipeline_dossier: Dossier, html: str) -> None:
@@ -159,8 +193,11 @@ def test_handmade_dossier_sections() -> None:
     assert 'class="contested"' in page and "talks lasted 10 or 11 hours" in page
     assert '<circle cx="226.36" cy="49.32"' in page, "Ganja drawn at its longitude/latitude"
     assert "<time>2020-10-14</time>" in page and "st-claimed" in page
-    coverage = re.findall(r'<tr><td>(Daily Two|Wire One)</td><td class="num">(\d+)</td><td class="num">(\d+) '
-                          r'<svg.*?</svg></td><td class="num">(\d+)</td></tr>', page)
+    coverage = re.findall(
+        r'<tr><td>(Daily Two|Wire One)</td><td class="num">(\d+)</td><td class="num">(\d+) '
+        r'<svg.*?</svg></td><td class="num">(\d+)</td></tr>',
+        page,
+    )
     assert sorted(coverage) == [("Daily Two", "1", "1", "1"), ("Wire One", "1", "1", "0")]
 
     markdown = render_markdown(dossier)

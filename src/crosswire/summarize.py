@@ -215,9 +215,7 @@ def _contested(story: Story, articles: list[Article]) -> list[SummarySentence]:
             continue
         covered.add((denial_cite.article_id, denial_cite.start, denial_cite.end))
         others = [
-            c
-            for c in claims
-            if c.stance not in DENY_STANCES and _speaker_key(c) != _speaker_key(denial)
+            c for c in claims if c.stance not in DENY_STANCES and _speaker_key(c) != _speaker_key(denial)
         ]
         best = max(others, key=lambda c: _overlap(c.content, denial.content), default=None)
         if best is not None and _overlap(best.content, denial.content) >= 0.5:

@@ -20,8 +20,9 @@ def map_articles(
         client = Client(address)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=options.workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     try:
         futures = client.map(fn, list(articles), options=options, pure=False)

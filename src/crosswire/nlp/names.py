@@ -34,29 +34,141 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 
 # Transliteration variants collapsed in a name skeleton (order matters: digraphs first).
 _TRANSLIT = [
-    ("kh", "h"), ("ph", "f"), ("gh", "g"), ("zh", "j"), ("dzh", "j"), ("ck", "k"), ("ou", "u"),
-    ("ie", "i"), ("yi", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("x", "ks"), ("c", "k"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("gh", "g"),
+    ("zh", "j"),
+    ("dzh", "j"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("ie", "i"),
+    ("yi", "i"),
+    ("y", "i"),
+    ("w", "v"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("c", "k"),
 ]
 # British → American spellings, applied to key words only (display keeps the source's spelling).
-_SPELLING = [(re.compile(p), r) for p, r in [
-    (r"ence$", "ense"), (r"isation(s?)$", r"ization\1"), (r"ise$", "ize"), (r"our$", "or"),
-    (r"tre$", "ter"), (r"mme$", "m"), (r"ll(ed|ing)$", r"l\1"),
-]]
-_ORG_STOP = frozenset({"the", "of", "s", "and", "for", "on", "in", "de", "la", "statement", "spokesperson",
-                       "spokesman", "spokeswoman", "official", "officials"})
+_SPELLING = [
+    (re.compile(p), r)
+    for p, r in [
+        (r"ence$", "ense"),
+        (r"isation(s?)$", r"ization\1"),
+        (r"ise$", "ize"),
+        (r"our$", "or"),
+        (r"tre$", "ter"),
+        (r"mme$", "m"),
+        (r"ll(ed|ing)$", r"l\1"),
+    ]
+]
+_ORG_STOP = frozenset(
+    {
+        "the",
+        "of",
+        "s",
+        "and",
+        "for",
+        "on",
+        "in",
+        "de",
+        "la",
+        "statement",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "officials",
+    }
+)
 # Words of generic institution names: only such names ("Ministry of Defense", "the army") take
 # their country from the surrounding text; proper names keep their own identity.
-_INSTITUTION_WORDS = frozenset({
-    "ministry", "minister", "defense", "foreign", "affairs", "interior", "home", "office", "army",
-    "forces", "force", "armed", "military", "navy", "air", "police", "government", "parliament",
-    "council", "presidency", "president", "committee", "service", "services", "security", "health",
-    "justice", "finance", "economy", "prosecutor", "prosecutors", "general", "department", "agency",
-    "embassy", "state", "national", "guard", "border", "intelligence", "emergency", "emergencies",
-    "situations", "staff", "command", "high", "supreme", "court", "central", "bank", "electoral",
-    "commission", "administration", "cabinet", "assembly", "congress", "senate", "spokesperson",
-})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "gen", "general",
-                         "col", "lt", "sgt", "sen", "rep", "gov", "mayor", "king", "queen", "prince"})
+_INSTITUTION_WORDS = frozenset(
+    {
+        "ministry",
+        "minister",
+        "defense",
+        "foreign",
+        "affairs",
+        "interior",
+        "home",
+        "office",
+        "army",
+        "forces",
+        "force",
+        "armed",
+        "military",
+        "navy",
+        "air",
+        "police",
+        "government",
+        "parliament",
+        "council",
+        "presidency",
+        "president",
+        "committee",
+        "service",
+        "services",
+        "security",
+        "health",
+        "justice",
+        "finance",
+        "economy",
+        "prosecutor",
+        "prosecutors",
+        "general",
+        "department",
+        "agency",
+        "embassy",
+        "state",
+        "national",
+        "guard",
+        "border",
+        "intelligence",
+        "emergency",
+        "emergencies",
+        "situations",
+        "staff",
+        "command",
+        "high",
+        "supreme",
+        "court",
+        "central",
+        "bank",
+        "electoral",
+        "commission",
+        "administration",
+        "cabinet",
+        "assembly",
+        "congress",
+        "senate",
+        "spokesperson",
+    }
+)
+_HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "prime",
+        "minister",
+        "gen",
+        "general",
+        "col",
+        "lt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+    }
+)
 
 
 def name_words(text: str) -> list[str]:
@@ -90,8 +202,9 @@ def gazetteer_country(name: str) -> str | None:
     from crosswire.nlp import gazetteer
 
     index = gazetteer.load()
-    matches = [m for m in index.lookup(name)
-               if m.place.level == gazetteer.COUNTRY and m.kind != gazetteer.SHORT]
+    matches = [
+        m for m in index.lookup(name) if m.place.level == gazetteer.COUNTRY and m.kind != gazetteer.SHORT
+    ]
     matches = matches or [m for m in index.demonym(name) if m.place.level == gazetteer.COUNTRY]
     if not matches:
         return None
@@ -125,9 +238,9 @@ class Canonicalizer:
         """The country a name names or qualifies, and the remaining words."""
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
-                country = self.country_of(" ".join(words[i:i + size]))
+                country = self.country_of(" ".join(words[i : i + size]))
                 if country:
-                    return country, words[:i] + words[i + size:]
+                    return country, words[:i] + words[i + size :]
         return None, words
 
     def org_key(self, words: list[str], context_country: str | None) -> tuple[str, ...]:
@@ -204,7 +317,7 @@ class Canonicalizer:
         """Merge person groups whose names are transliterations of each other."""
         full = [k for k in groups if k[0] == "person" and k[1]]
         for i, a in enumerate(full):
-            for b in full[i + 1:]:
+            for b in full[i + 1 :]:
                 if a in groups and b in groups and _same_person(a, b):
                     groups[a].items += groups.pop(b).items
         for key in [k for k in groups if k[0] == "person" and not k[1]]:
@@ -225,13 +338,22 @@ class Canonicalizer:
             entity_id = _unique(f"{label.lower()}:{'-'.join(name_words(name)) or 'x'}", used_ids)
             for item in group.items:
                 item.mention.entity_id = entity_id
-            aliases = sorted({s for s in surfaces if s != name} | {i.mention.text for i in group.items} - {name})
-            entities.append(Entity(
-                id=entity_id, name=name, type=label, aliases=aliases,
-                country=key[1] if key[0] == "country" else None,
-                mentions=[EntityRef(article_id=i.article.id, start=i.mention.start, end=i.mention.end)
-                          for i in group.items],
-            ))
+            aliases = sorted(
+                {s for s in surfaces if s != name} | {i.mention.text for i in group.items} - {name}
+            )
+            entities.append(
+                Entity(
+                    id=entity_id,
+                    name=name,
+                    type=label,
+                    aliases=aliases,
+                    country=key[1] if key[0] == "country" else None,
+                    mentions=[
+                        EntityRef(article_id=i.article.id, start=i.mention.start, end=i.mention.end)
+                        for i in group.items
+                    ],
+                )
+            )
         return sorted(entities, key=lambda e: (-len(e.mentions), e.id))
 
 
@@ -313,8 +435,9 @@ def link_claims(articles: list[Article], entities: list[Entity]) -> None:
 def _speaker_entity(article: Article, claim: Claim, by_name: dict[str, str]) -> str | None:
     speaker = claim.speaker
     if speaker.start is not None and speaker.end is not None:
-        inside = [m for m in article.mentions
-                  if m.entity_id and speaker.start <= m.start and m.end <= speaker.end]
+        inside = [
+            m for m in article.mentions if m.entity_id and speaker.start <= m.start and m.end <= speaker.end
+        ]
         people = [m for m in inside if m.label == "PERSON"]
         chosen = (people or inside)[-1:] if inside else []
         if chosen:

@@ -63,12 +63,45 @@ FUZZY_THRESHOLD = 0.88
 
 ENTITY_LABELS = {"GPE", "LOC"}
 OTHER_LABELS = {"NORP", "ORG", "PERSON"}  # may hide a country or state name
-LOCATIVE_BEFORE = {"in", "near", "at", "from", "outside", "towards", "toward", "into", "around",
-                   "across", "between"}
-PLACE_NOUNS = {"city", "town", "village", "district", "region", "province", "county", "parish",
-               "settlement", "municipality", "rayon", "oblast", "governorate", "area", "state",
-               "cities", "towns", "villages", "districts", "regions", "provinces", "counties",
-               "settlements", "areas"}
+LOCATIVE_BEFORE = {
+    "in",
+    "near",
+    "at",
+    "from",
+    "outside",
+    "towards",
+    "toward",
+    "into",
+    "around",
+    "across",
+    "between",
+}
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "district",
+    "region",
+    "province",
+    "county",
+    "parish",
+    "settlement",
+    "municipality",
+    "rayon",
+    "oblast",
+    "governorate",
+    "area",
+    "state",
+    "cities",
+    "towns",
+    "villages",
+    "districts",
+    "regions",
+    "provinces",
+    "counties",
+    "settlements",
+    "areas",
+}
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s)$")
 
 
@@ -134,8 +167,12 @@ def _exact(gaz: Gazetteer, surface: str) -> list[Match]:
 
 def _seat_first(matches: list[Match]) -> list[Match]:
     """A region sharing its name with a sizeable town inside it ("Ankara") is read as the town."""
-    seats = {pid for m in matches if m.place.level == CITY and m.kind == NAME
-             and m.place.population >= SEAT_MIN_POPULATION for pid in (m.place.admin1, m.place.admin2)}
+    seats = {
+        pid
+        for m in matches
+        if m.place.level == CITY and m.kind == NAME and m.place.population >= SEAT_MIN_POPULATION
+        for pid in (m.place.admin1, m.place.admin2)
+    }
     return [m for m in matches if not (m.place.level in (ADMIN1, ADMIN2) and m.place.pid in seats)]
 
 
@@ -198,8 +235,12 @@ def resolve_all(
                 if j != i and 0 < len(gap) <= 3 and gap.strip() in {",", ""} and "," in gap:
                     head = distinct.get(cleaned[i])
                     # A country is nobody's "X, Y" part: "Russia, the United States" is a list.
-                    if head is not None and cleaned[j] in distinct and cleaned[j] != cleaned[i] and \
-                            not any(m.place.level <= COUNTRY for m in head.candidates):
+                    if (
+                        head is not None
+                        and cleaned[j] in distinct
+                        and cleaned[j] != cleaned[i]
+                        and not any(m.place.level <= COUNTRY for m in head.candidates)
+                    ):
                         head.containers.append(cleaned[j])
 
     # Names the gazetteer lacks: spelling matches within the countries in play only.
@@ -273,14 +314,16 @@ def _refine(live: list[_Toponym], distinct: dict[str, _Toponym], prior: RegionPr
             support = country_mass[place.cc] - own_country[index][place.cc]
             # Neighbours count too: a war between two countries names places on both sides.
             support += NEIGHBOUR_SHARE * sum(
-                country_mass[n] - own_country[index][n] for n in neighbours.get(place.cc, ()))
+                country_mass[n] - own_country[index][n] for n in neighbours.get(place.cc, ())
+            )
             score += COUNTRY_WEIGHT * support / others
             if place.admin1:
                 share = (admin1_mass[place.admin1] - own_admin1[index][place.admin1]) / others
                 score += ADMIN1_WEIGHT * share
             for container in containers:
                 score += CONTAINER_BONUS * sum(
-                    p for m, p in zip(container.candidates, container.probs, strict=True)
+                    p
+                    for m, p in zip(container.candidates, container.probs, strict=True)
                     if _contains(m.place, place)
                 )
             if place.level >= ADMIN2:
@@ -288,10 +331,15 @@ def _refine(live: list[_Toponym], distinct: dict[str, _Toponym], prior: RegionPr
                 for other, weighted in points:
                     if other is topo or not weighted:
                         continue
-                    closeness += max(
-                        p * math.exp(-distance_km(place.lat, place.lon, q.lat, q.lon) / NEAR_SCALE_KM)
-                        for q, p in weighted if q.level >= ADMIN1
-                    ) if any(q.level >= ADMIN1 for q, _ in weighted) else 0.0
+                    closeness += (
+                        max(
+                            p * math.exp(-distance_km(place.lat, place.lon, q.lat, q.lon) / NEAR_SCALE_KM)
+                            for q, p in weighted
+                            if q.level >= ADMIN1
+                        )
+                        if any(q.level >= ADMIN1 for q, _ in weighted)
+                        else 0.0
+                    )
                 score += NEAR_WEIGHT * closeness / others
             scores.append(score)
         topo.scores = scores
@@ -303,8 +351,7 @@ def resolve(toponym: str, context: PlaceContext | None = None) -> Resolution | N
     """Resolve one toponym with its context (the other toponyms and countries in play)."""
     context = context or PlaceContext()
     others = tuple(t for t in context.toponyms if t != toponym)
-    return resolve_all((toponym, *others), context.text, countries=context.countries,
-                       prior=context.prior)[0]
+    return resolve_all((toponym, *others), context.text, countries=context.countries, prior=context.prior)[0]
 
 
 def region_prior(resolutions: Iterable[Resolution | None], weight: float = PRIOR_WEIGHT) -> RegionPrior:
@@ -328,8 +375,11 @@ def region_prior(resolutions: Iterable[Resolution | None], weight: float = PRIOR
 
 def _name_token(token: Token, gaz: Gazetteer) -> bool:
     """A capitalised proper noun that is not a nationality word ("Azeri")."""
-    return token.is_title and token.pos_ == "PROPN" and not (
-        token.ent_type_ == "NORP" and any(m.kind == DEMONYM for m in _exact(gaz, token.text)))
+    return (
+        token.is_title
+        and token.pos_ == "PROPN"
+        and not (token.ent_type_ == "NORP" and any(m.kind == DEMONYM for m in _exact(gaz, token.text)))
+    )
 
 
 def _name_runs(doc: Doc, gaz: Gazetteer) -> list[Span]:
@@ -386,7 +436,7 @@ def _word_after(doc: Doc, index: int) -> Token | None:
 def _sub_spans(run: Span) -> list[Span]:
     """The run and its contiguous parts, longest first, then those nearest the run's end."""
     n = len(run)
-    return [run[i:i + size] for size in range(n, 0, -1) for i in reversed(range(n - size + 1))]
+    return [run[i : i + size] for size in range(n, 0, -1) for i in reversed(range(n - size + 1))]
 
 
 def _candidate_spans(doc: Doc, gaz: Gazetteer) -> tuple[list[tuple[Span, bool]], set[str]]:
@@ -404,8 +454,11 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> tuple[list[tuple[Span, bool]],
         if ent.label_ != "FAC":
             in_play.update(m.place.cc for m in matches if m.place.level == COUNTRY)
             # A state or province names its country too (a lone town may be a misread name).
-            if ent.label_ in ENTITY_LABELS and len({m.place.cc for m in matches}) == 1 and \
-                    any(m.place.level == ADMIN1 for m in matches):
+            if (
+                ent.label_ in ENTITY_LABELS
+                and len({m.place.cc for m in matches}) == 1
+                and any(m.place.level == ADMIN1 for m in matches)
+            ):
                 in_play.update(m.place.cc for m in matches)
     accepted_ends = {ent.end - 1 for ent, _ in found}
     for run in _name_runs(doc, gaz):
@@ -434,8 +487,12 @@ def _stray(resolution: Resolution, countries: set[str]) -> bool:
     """A small town alone in its country, far from the article's story, is a doubtful reading
     (often a person's name the tagger took for a place): left unresolved rather than guessed."""
     place = resolution.place
-    return bool(countries) and place.cc not in countries and place.level >= ADMIN2 and \
-        place.population < STRAY_MAX_POPULATION
+    return (
+        bool(countries)
+        and place.cc not in countries
+        and place.level >= ADMIN2
+        and place.population < STRAY_MAX_POPULATION
+    )
 
 
 def tag_places(article: Article, doc: Doc) -> Article:
@@ -458,14 +515,21 @@ def tag_places(article: Article, doc: Doc) -> Article:
                 resolution = None
         if resolution is None and not keep_unresolved:
             continue
-        if resolution is not None and resolution.place.level == COUNTRY and \
-                any(m.kind == DEMONYM for m in gaz.lookup(span.text) if m.place.pid == resolution.place.pid):
+        if (
+            resolution is not None
+            and resolution.place.level == COUNTRY
+            and any(m.kind == DEMONYM for m in gaz.lookup(span.text) if m.place.pid == resolution.place.pid)
+        ):
             continue  # "Turkish" names a nationality here, not a place
-        places.append(PlaceMention(
-            text=span.text, start=span.start_char, end=span.end_char,
-            place_id=resolution.place.place_id if resolution else None,
-            confidence=resolution.confidence if resolution else 0.0,
-        ))
+        places.append(
+            PlaceMention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                place_id=resolution.place.place_id if resolution else None,
+                confidence=resolution.confidence if resolution else 0.0,
+            )
+        )
     article.places = places
     return article
 
@@ -509,10 +573,14 @@ def resolve_more(article: Article, spans: Sequence[tuple[int, int]]) -> list[Pla
     gaz = load()
     known = [(p.start, p.end) for p in article.places]
     every = known + list(spans)
-    countries = sorted({place.cc for p in article.places if p.place_id and (place := gaz.place_by_id(p.place_id))})
+    countries = sorted(
+        {place.cc for p in article.places if p.place_id and (place := gaz.place_by_id(p.place_id))}
+    )
     resolutions = resolve_all([article.text[s:e] for s, e in every], article.text, every, countries, gaz)
     return [
-        PlaceMention(text=article.text[s:e], start=s, end=e, place_id=r.place.place_id, confidence=r.confidence)
-        for (s, e), r in zip(spans, resolutions[len(known):], strict=True)
+        PlaceMention(
+            text=article.text[s:e], start=s, end=e, place_id=r.place.place_id, confidence=r.confidence
+        )
+        for (s, e), r in zip(spans, resolutions[len(known) :], strict=True)
         if r is not None
     ]

@@ -77,14 +77,18 @@ def _doc_tense(doc: Doc) -> Callable[[int, int], str | None]:
             return "future"
         if any(t.tag_ == "MD" and t.lower_ != "could" for t in markers) and not perfect:
             return "future"  # "would leave Thursday", "could come as early as Tuesday"
-        if token.tag_ == "VB" and token.head.lemma_ in _FUTURE_HEADS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        if (
+            token.tag_ == "VB"
+            and token.head.lemma_ in _FUTURE_HEADS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         ):
             return "future"
         if any(t.tag_ == "VBD" for t in markers) or (token.tag_ == "VBN" and perfect):
             return "past"
-        if token.dep_ == "ROOT" and token.lemma_ not in _REPORTING and (
-            token.tag_ in {"VBZ", "VBP"} or any(t.tag_ in {"VBZ", "VBP"} for t in markers[1:])
+        if (
+            token.dep_ == "ROOT"
+            and token.lemma_ not in _REPORTING
+            and (token.tag_ in {"VBZ", "VBP"} or any(t.tag_ in {"VBZ", "VBP"} for t in markers[1:]))
         ):
             # News present in a main clause announces: "They meet Monday". Inside reported
             # speech it is the speaker's present: "said on Tuesday Iran welcomes...".
@@ -186,7 +190,9 @@ def find_times(text: str, anchor: date | None, doc: Doc | None = None) -> list[T
         if value and _DAY_VALUE.match(value):
             context.reference = date.fromisoformat(value[:10])
         elif (
-            value and _QUARTER_VALUE.fullmatch(value) and rule.name == "quarter"
+            value
+            and _QUARTER_VALUE.fullmatch(value)
+            and rule.name == "quarter"
             and not YEAR_BACK.search(match.text)
         ):
             # The quarter under discussion; "the year-ago quarter" is only compared with it.

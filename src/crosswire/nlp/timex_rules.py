@@ -22,32 +22,99 @@ from crosswire.nlp import timex_calendar as cal
 
 # --------------------------------------------------------------------------- lexicon
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
 
-UNITS = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
-         "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "century": "Y"}
+UNITS = {
+    "second": "S",
+    "minute": "MIN",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "Y",
+    "century": "Y",
+}
 # Units measured in another unit: a fortnight is 2 weeks, a decade 10 years.
 UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100, "quarter century": 25, "half century": 50}
 
-SMALL_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-ARTICLE_NUMBERS = {"a": 1, "an": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
-                   "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5}
-VAGUE_NUMBERS = {"few", "a few", "several", "some", "many", "dozens of", "hundreds of",
-                 "a number of", "the last few", "a couple more"}
+SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
+ARTICLE_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a": 0.5,
+    "half an": 0.5,
+    "a half": 0.5,
+}
+VAGUE_NUMBERS = {
+    "few",
+    "a few",
+    "several",
+    "some",
+    "many",
+    "dozens of",
+    "hundreds of",
+    "a number of",
+    "the last few",
+    "a couple more",
+}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-SET_WORDS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-             "monthly": "P1M", "yearly": "P1Y"}
-REFERENCE_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-                   "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-                   "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-                   "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF"}
+SET_WORDS = {
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+}
+REFERENCE_WORDS = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+}
 
 
 def _alternation(words: list[str] | set[str]) -> str:
@@ -76,15 +143,21 @@ NUMBER = (
     rf"{_alternation(list(SMALL_NUMBERS) + list(ARTICLE_NUMBERS) + list(VAGUE_NUMBERS))})"
     r"(?:\s+and\s+a\s+half)?"
 )
-UNIT = (r"(?:(?:quarter|half)[\s-]centur(?:y|ie)|second|minute|hour|day|night|week|fortnight|month|"
-        r"quarter|year|decade|centur(?:y|ie))s?(?![a-z])")
-HEDGE = (r"(?:(?:more|less|fewer)\s+than|nearly|almost|about|around|roughly|approximately|at\s+least|"
-         r"at\s+most|over|under|up\s+to|only|just|barely|close\s+to|upwards\s+of|another|"
-         r"an?\s+(?:additional|further|extra)|a\s+full|the\s+better\s+part\s+of)")
+UNIT = (
+    r"(?:(?:quarter|half)[\s-]centur(?:y|ie)|second|minute|hour|day|night|week|fortnight|month|"
+    r"quarter|year|decade|centur(?:y|ie))s?(?![a-z])"
+)
+HEDGE = (
+    r"(?:(?:more|less|fewer)\s+than|nearly|almost|about|around|roughly|approximately|at\s+least|"
+    r"at\s+most|over|under|up\s+to|only|just|barely|close\s+to|upwards\s+of|another|"
+    r"an?\s+(?:additional|further|extra)|a\s+full|the\s+better\s+part\s+of)"
+)
 # Boundary modifiers that keep the value ("early 1991" is 1991, with a TIMEX3 mod).
-EDGE = (r"(?:(?:earlier|later)\s+in|early|late|mid|earlier|later|"
-        r"the\s+(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of|"
-        r"the\s+(?:early|late|mid)(?:dle)?)")
+EDGE = (
+    r"(?:(?:earlier|later)\s+in|early|late|mid|earlier|later|"
+    r"the\s+(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of|"
+    r"the\s+(?:early|late|mid)(?:dle)?)"
+)
 RELATION = r"(?:this\s+past|this\s+coming|this|last|next|past|coming|the\s+coming|the\s+past)"
 
 
@@ -274,7 +347,7 @@ def _month_year(m: Groups, ctx: Context) -> Resolution:
 
 
 def _month_relative_year(m: Groups, ctx: Context) -> Resolution:
-    """"January this year", "May last year"."""
+    """ "January this year", "May last year"."""
     if ctx.anchor is None:
         return "DATE", None
     shift = {"this": 0, "last": -1, "next": 1}[_relation(m["rel"]) or "this"]
@@ -316,7 +389,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 
 
 def _holiday(m: Groups, ctx: Context) -> Resolution:
-    """"Christmas", "last Thanksgiving", "Easter 1998": the nearest one unless told which."""
+    """ "Christmas", "last Thanksgiving", "Easter 1998": the nearest one unless told which."""
     name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
     when = HOLIDAYS[name]
     if m["y"]:
@@ -338,14 +411,14 @@ def _holiday(m: Groups, ctx: Context) -> Resolution:
 
 
 def _spelled_year(m: Groups, ctx: Context) -> Resolution:
-    """"nineteen ninety-six", "the year two thousand" ("two thousand" alone is a number)."""
+    """ "nineteen ninety-six", "the year two thousand" ("two thousand" alone is a number)."""
     if m["y"].lower().startswith("two") and not m.text.lower().startswith("the"):
         return None
     return "DATE", str(year_number(m["y"]))
 
 
 def _decade(m: Groups, ctx: Context) -> Resolution:
-    """"the 1990s" → 199, "the '80s" → 198 (century from the anchor), "the nineties" → 199."""
+    """ "the 1990s" → 199, "the '80s" → 198 (century from the anchor), "the nineties" → 199."""
     if m["w"]:
         return "DATE", str(190 + TENS[m["w"].lower()[:-3] + "y"] // 10)
     if m["c"]:
@@ -388,7 +461,8 @@ def _day_word(m: Groups, ctx: Context) -> Resolution:
     """today, yesterday, tomorrow, tonight, this morning, last night, yesterday afternoon."""
     word = (m["day"] or "today").lower()
     part = (m["part"] or "").lower().replace("-", "").replace(" ", "").removeprefix("mid") or (
-        "night" if word == "last" else "")
+        "night" if word == "last" else ""
+    )
     kind: TimeType = "TIME" if part else "DATE"
     if ctx.anchor is None:
         return kind, None
@@ -399,7 +473,7 @@ def _day_word(m: Groups, ctx: Context) -> Resolution:
 
 
 def _overnight(m: Groups, ctx: Context) -> Resolution:
-    """"overnight" is the night before the anchor day, or the night of the weekday named."""
+    """ "overnight" is the night before the anchor day, or the night of the weekday named."""
     if ctx.anchor is None:
         return "TIME", None
     if m["wd"]:
@@ -410,7 +484,7 @@ def _overnight(m: Groups, ctx: Context) -> Resolution:
 
 
 def _clock(m: Groups, ctx: Context) -> Resolution:
-    """"9 a.m.", "3:30 p.m. EDT", "noon", optionally with a day ("9 a.m. Tuesday")."""
+    """ "9 a.m.", "3:30 p.m. EDT", "noon", optionally with a day ("9 a.m. Tuesday")."""
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() == "noon" else (24, 0)
     else:
@@ -493,13 +567,16 @@ _RATE_BEFORE = re.compile(
 
 
 def _duration(m: Groups, ctx: Context) -> Resolution:
-    """"three weeks", "more than 10 hours", "the past five years", "a 10-year" → P3W, PT10H, P5Y."""
+    """ "three weeks", "more than 10 hours", "the past five years", "a 10-year" → P3W, PT10H, P5Y."""
     number = " ".join(m["num"].lower().split())
     code, factor = unit_of(m["unit"])
     if number in {"a", "an"} and (code == "S" or m["unit"].lower().endswith("s")):
         return None  # "a second" is an ordinal, "a months-long" no count
-    if number in {"a", "an"} and m.text.lower().startswith(number) and _RATE_BEFORE.search(
-            m.string, max(0, m.start() - 40), m.start()):
+    if (
+        number in {"a", "an"}
+        and m.text.lower().startswith(number)
+        and _RATE_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    ):
         return None  # "$2 million a year", "four flights a week": a rate, not a period
     if m["adj"] == "-old" or m.string.startswith(" old", m.end()):
         return None  # an age, not a period
@@ -513,7 +590,7 @@ _COUNTED = re.compile(rf"\b(?:{NUMBER})[\s-]+$", re.I)
 
 
 def _vague_duration(m: Groups, ctx: Context) -> Resolution:
-    """"years", "recent months", "the coming weeks" → PXY, PXM, PXW."""
+    """ "years", "recent months", "the coming weeks" → PXY, PXM, PXW."""
     if _COUNTED.search(m.string, max(0, m.start() - 30), m.start()) or m.string.startswith(" old", m.end()):
         return None  # the counted form was declined ("52 years old"): so is the bare unit
     code, _ = unit_of(m["unit"])
@@ -521,7 +598,7 @@ def _vague_duration(m: Groups, ctx: Context) -> Resolution:
 
 
 def _period_duration(m: Groups, ctx: Context) -> Resolution:
-    """"the past year", "the last week" (no number): a span of one unit ending now."""
+    """ "the past year", "the last week" (no number): a span of one unit ending now."""
     code, factor = unit_of(m["unit"])
     return "DURATION", cal.duration(factor, code)
 
@@ -544,7 +621,7 @@ def _shifted(base: date, amount: float, code: str) -> str:
 
 
 def _ago(m: Groups, ctx: Context) -> Resolution:
-    """"three days ago", "a year earlier", "two weeks later", "a month from now"."""
+    """ "three days ago", "a year earlier", "two weeks later", "a month from now"."""
     direction = m["dir"].lower()
     sign = -1 if direction in {"ago", "earlier", "before"} else 1
     code, factor = unit_of(m["unit"])
@@ -554,8 +631,11 @@ def _ago(m: Groups, ctx: Context) -> Resolution:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if code == "Y" and amount == 1 and sign < 0 and ctx.quarter:
         return "DATE", _year_before(ctx.quarter)
-    base = ctx.anchor if direction in {"ago", "from now", "hence"} or code not in {"D", "W"} else (
-        ctx.reference or ctx.anchor)
+    base = (
+        ctx.anchor
+        if direction in {"ago", "from now", "hence"} or code not in {"D", "W"}
+        else (ctx.reference or ctx.anchor)
+    )
     if base is None:
         return "DATE", None
     return "DATE", _shifted(base, sign * amount * factor, code)
@@ -571,7 +651,7 @@ def _year_before(quarter: str) -> str:
 
 
 def _year_ago(m: Groups, ctx: Context) -> Resolution:
-    """"year-earlier", "the year-ago period": the quarter under discussion a year back, else last year."""
+    """ "year-earlier", "the year-ago period": the quarter under discussion a year back, else last year."""
     if ctx.quarter:
         return "DATE", _year_before(ctx.quarter)
     if ctx.anchor is None:
@@ -583,7 +663,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 
 
 def _quarter(m: Groups, ctx: Context) -> Resolution:
-    """"the third quarter", "third-quarter", "the latest quarter", "the year-ago quarter", "Q3 2020"."""
+    """ "the third quarter", "third-quarter", "the latest quarter", "the year-ago quarter", "Q3 2020"."""
     text = m.text.lower()
     ordinal = (m["ord"] or "").lower()
     n = _ORDINALS.get(ordinal)
@@ -649,7 +729,7 @@ def _reference_word(m: Groups, ctx: Context) -> Resolution:
 
 
 def _set(m: Groups, ctx: Context) -> Resolution:
-    """"every week", "each Thursday", "twice a year", "daily", "on Mondays"."""
+    """ "every week", "each Thursday", "twice a year", "daily", "on Mondays"."""
     if m["word"]:
         return "SET", SET_WORDS[m["word"].lower()]
     if m["wd"]:
@@ -664,13 +744,18 @@ def _set(m: Groups, ctx: Context) -> Resolution:
 
 
 def _day_relative(m: Groups, ctx: Context) -> Resolution:
-    """"the next day", "the day before", "that day", "the following week": from the last day named."""
+    """ "the next day", "the day before", "that day", "the following week": from the last day named."""
     base = ctx.reference or ctx.anchor
     if base is None:
         return "DATE", None
     rel = " ".join((m["rel"] or "").lower().split())
-    shift = 1 if rel in {"the next", "the following", "after"} else -1 if rel in {
-        "the previous", "the prior", "the preceding", "before"} else 0
+    shift = (
+        1
+        if rel in {"the next", "the following", "after"}
+        else -1
+        if rel in {"the previous", "the prior", "the preceding", "before"}
+        else 0
+    )
     unit = m["unit"].lower()
     if unit == "year" and ctx.period:
         return "DATE", f"{int(ctx.period[:4]) + shift:04d}"
@@ -697,8 +782,10 @@ def _rule(name: str, trigger: str, pattern: str, resolve: Resolver) -> Rule:
 # Triggers: lower-cased words (``#digit`` for any number) every match of a rule contains.
 _T_MONTH = " ".join(MONTHS + [a.lower() for a in _ABBREVIATIONS])
 _T_WEEKDAY = " ".join(WEEKDAYS)
-_T_UNIT = ("second seconds minute minutes hour hours day days night nights week weeks weekend weekends "
-           "fortnight fortnights month months quarter quarters year years decade decades century centuries")
+_T_UNIT = (
+    "second seconds minute minutes hour hours day days night nights week weeks weekend weekends "
+    "fortnight fortnights month months quarter quarters year years decade decades century centuries"
+)
 _T_DAY_WORD = "today yesterday tomorrow tonight morning afternoon evening night midday mid"
 _T_REFERENCE = "now current currently present nowadays these recently lately past future"
 _T_SET = "every each once twice times " + " ".join(SET_WORDS) + " " + " ".join(d + "s" for d in WEEKDAYS)
@@ -708,111 +795,182 @@ _T_DECADE = "#digit twenties thirties forties fifties sixties seventies eighties
 
 _B = r"(?<![\w$£€.,/-])"  # a mention never starts inside a word or a number
 _E = r"(?![\w])"
-_PRE = (r"(?:(?P<pre>in|since|by|until|till|through|throughout|during|from|to|of|before|after|between|"
-        r"and|or|around|for|on)\s+)?")
+_PRE = (
+    r"(?:(?P<pre>in|since|by|until|till|through|throughout|during|from|to|of|before|after|between|"
+    r"and|or|around|for|on)\s+)?"
+)
 
 RULES: list[Rule] = [
-    _rule("numeric_date", "#digit",
-          rf"{_B}(?:(?P<iso>(?P<y>\d{{4}})-(?P<a>\d\d)-(?P<b>\d\d))|(?P<a_2>\d{{1,2}})/(?P<b_2>\d{{1,2}})/(?P<y_2>\d{{4}}|\d\d)){_E}",
-          _numeric_date),
-    _rule("month_day", _T_MONTH,
-          rf"{_B}(?:{WEEKDAY},?\s+)?(?:(?:{EDGE})[\s-]+)?(?:the\s+)?(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-          rf"(?!\d|:\d|[.,]\d|\s*(?:{UNIT}|%|percent|per\s+cent|million|billion|people|%))(?:,?\s+(?P<y>{YEAR}))?",
-          _full_date),
-    _rule("day_month", _T_MONTH,
-          rf"{_B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_E}",
-          _full_date),
-    _rule("month_year", _T_MONTH,
-          rf"{_B}(?:(?:{EDGE})[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{ANY_YEAR}){_E}",
-          _month_year),
-    _rule("month_relative_year", _T_MONTH,
-          rf"{_B}(?:(?:{EDGE})[\s-]+)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{_E}",
-          _month_relative_year),
-    _rule("month_alone", _T_MONTH,
-          rf"{_B}{_PRE}(?P<x>(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>{RELATION})\s+)?(?P<mon>{MONTH_ALONE}))"
-          rf"(?!\s*\d|-)",
-          _month_alone),
-    _rule("decade", _T_DECADE,
-          rf"{_B}(?:the\s+)?(?:(?:{EDGE})[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['‘’](?P<dd>\d)0)['’]?s{_E}"
-          r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-          _decade),
-    _rule("spelled_year", "nineteen thousand",
-          rf"\b(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})",
-          _spelled_year),
-    _rule("holiday", _T_HOLIDAY,
-          rf"\b(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day"
-          rf"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?))(?P<week>\s+week)?(?:,?\s+(?P<y>{YEAR}))?{_E}",
-          _holiday),
-    _rule("century", "century",
-          rf"{_B}(?:the\s+)?(?:(?:{EDGE})[\s-]+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}",
-          _century),
-    _rule("year", "#digit",
-          rf"{_B}(?:(?P<pre>in|since|until|till|through|throughout|during|before|after|circa)\s+)?(?P<x>(?:(?:{EDGE}|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY)[\s-]*)?(?P<y>{YEAR}))"
-          r"(?!\s*(?:%|percent|per\s+cent)|[.,]\d|-\d|['’]?s\b)",
-          _year),
-    _rule("weekday", _T_WEEKDAY,
-          rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>{RELATION})\s+)?(?P<wd>{WEEKDAY})"
-          r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
-          _weekday),
-    _rule("day_word", _T_DAY_WORD,
-          r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?"
-          r"|(?P<day_2>this|last)\s+(?P<part_2>morning|afternoon|evening|night)"
-          r"|(?P<part_3>mid[\s-]?(?:day|morning|afternoon))(?:\s+(?P<day_3>today|yesterday|tomorrow))?)(?![\w-])",
-          _day_word),
-    _rule("overnight", "overnight",
-          rf"\bovernight(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?{_E}",
-          _overnight),
-    _rule("clock", "#digit noon midnight",
-          rf"{_B}(?:(?P<wd>{WEEKDAY})\s+(?:at\s+)?|(?P<dw>today|yesterday|tomorrow)\s+at\s+)?"
-          r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![a-z]))|(?P<h_2>\d{1,2}):(?P<m_2>\d\d)(?=\s+(?:local|(?-i:GMT|UTC|[A-Z]{2,3}T)))|(?P<word>noon|midnight))"
-          rf"(?:\s+(?:local\s+time|(?-i:GMT|UTC|[A-Z]{{2,3}}T)(?![a-zA-Z])))?(?:,?\s+(?:on\s+)?(?:(?P<wd_2>{WEEKDAY})|(?P<dw_2>today|yesterday|tomorrow)|(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?!\d)))?",
-          _clock),
-    _rule("period_duration", _T_UNIT,
-          rf"\bthe\s+(?:past|last|first|next|coming)\s+(?P<unit>year|month|week|decade|century|fortnight){_E}",
-          _period_duration),
-    _rule("relative_unit", _T_UNIT,
-          rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>{RELATION}|the\s+current|current|the\s+latest)|the)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
-          _relative_unit),
-    _rule("the_weekend", _T_UNIT,
-          r"\b(?:the|this)\s+weekend\b",
-          _the_weekend),
-    _rule("duration", _T_UNIT,
-          rf"{_B}(?:(?:the|its|their|his|her|a)\s+(?:(?:past|last|next|first|final|coming|previous|following|latest|recent|remaining|initial|prior|ensuing|subsequent|same)\s+)?"
-          r"|(?:past|last|next|first|coming|recent)\s+)?"
-          rf"(?:{HEDGE}\s+)?(?P<num>{NUMBER})[\s-]+(?:(?:more|full|straight|consecutive|long|additional|further|extra|whole)\s+)?(?P<unit>{UNIT})(?P<adj>-(?:long|old))?",
-          _duration),
-    _rule("vague_duration", _T_UNIT,
-          rf"\b(?:(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing|first|early)\s+)?(?P<unit>(?:year|month|week|day|decade|hour|minute|centurie)s){_E}",
-          _vague_duration),
-    _rule("ago", _T_UNIT,
-          rf"{_B}(?:{HEDGE}\s+)?(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)(?!\s+than)\b",
-          _ago),
-    _rule("quarter", "quarter q",
-          rf"{_B}(?:(?:the|its|(?P<yr>this|last|next)\s+year['’]s|their)\s+)?(?:(?:fiscal|calendar|current|latest|last|previous|next|coming|this|same|most\s+recent|recent|year-ago|year-earlier)[\s-]+)*(?:(?P<y_4>{YEAR})\s+)?"
-          rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?)?quarter(?!s)(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y>{YEAR})|,?\s+(?P<y_3>{YEAR}))?{_E}"
-          rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y_2>{YEAR}))?\b",
-          _quarter),
-    _rule("year_ago", "year",
-          r"\b(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:period|quarter|level|levels|figure|figures|results))?\b",
-          _year_ago),
-    _rule("half", "half",
-          rf"\bthe\s+(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|this\s+year|(?:fiscal\s+)?(?P<y>{YEAR})))?{_E}",
-          _half),
-    _rule("season", "spring summer fall autumn winter",
-          rf"\b{_PRE}(?P<x>(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|early|late|mid)[\s-]+)?(?:(?:early|late|mid)[\s-]+)?"
-          rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{ANY_YEAR}))?){_E}",
-          _season),
-    _rule("reference_word", _T_REFERENCE,
-          rf"\b(?P<x>{_alternation(list(REFERENCE_WORDS))})(?![\w-])",
-          _reference_word),
-    _rule("set", _T_SET,
-          rf"\b(?:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_WORD})|(?P<part>morning|afternoon|evening|night))"
-          rf"|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit_2>{UNIT})"
-          rf"|(?P<word>{_alternation(list(SET_WORDS))})"
-          rf"|(?<=on\s)(?P<wd_2>{_cased([d + 's' for d in WEEKDAYS])})){_E}",
-          _set),
-    _rule("day_relative", _T_UNIT + " morning afternoon evening",
-          r"\b(?:(?:earlier|later|early|late)\s+)?(?:(?P<rel>that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior|the\s+preceding)\s+"
-          r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)|the\s+(?P<unit_2>day)\s+(?P<rel_2>before|after)(?!\s+(?:yesterday|tomorrow)))\b",
-          _day_relative),
+    _rule(
+        "numeric_date",
+        "#digit",
+        rf"{_B}(?:(?P<iso>(?P<y>\d{{4}})-(?P<a>\d\d)-(?P<b>\d\d))|(?P<a_2>\d{{1,2}})/(?P<b_2>\d{{1,2}})/(?P<y_2>\d{{4}}|\d\d)){_E}",
+        _numeric_date,
+    ),
+    _rule(
+        "month_day",
+        _T_MONTH,
+        rf"{_B}(?:{WEEKDAY},?\s+)?(?:(?:{EDGE})[\s-]+)?(?:the\s+)?(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?!\d|:\d|[.,]\d|\s*(?:{UNIT}|%|percent|per\s+cent|million|billion|people|%))(?:,?\s+(?P<y>{YEAR}))?",
+        _full_date,
+    ),
+    _rule(
+        "day_month",
+        _T_MONTH,
+        rf"{_B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_E}",
+        _full_date,
+    ),
+    _rule(
+        "month_year",
+        _T_MONTH,
+        rf"{_B}(?:(?:{EDGE})[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{ANY_YEAR}){_E}",
+        _month_year,
+    ),
+    _rule(
+        "month_relative_year",
+        _T_MONTH,
+        rf"{_B}(?:(?:{EDGE})[\s-]+)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{_E}",
+        _month_relative_year,
+    ),
+    _rule(
+        "month_alone",
+        _T_MONTH,
+        rf"{_B}{_PRE}(?P<x>(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>{RELATION})\s+)?(?P<mon>{MONTH_ALONE}))"
+        rf"(?!\s*\d|-)",
+        _month_alone,
+    ),
+    _rule(
+        "decade",
+        _T_DECADE,
+        rf"{_B}(?:the\s+)?(?:(?:{EDGE})[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['‘’](?P<dd>\d)0)['’]?s{_E}"
+        r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        _decade,
+    ),
+    _rule("spelled_year", "nineteen thousand", rf"\b(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})", _spelled_year),
+    _rule(
+        "holiday",
+        _T_HOLIDAY,
+        rf"\b(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day"
+        rf"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?))(?P<week>\s+week)?(?:,?\s+(?P<y>{YEAR}))?{_E}",
+        _holiday,
+    ),
+    _rule(
+        "century",
+        "century",
+        rf"{_B}(?:the\s+)?(?:(?:{EDGE})[\s-]+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}",
+        _century,
+    ),
+    _rule(
+        "year",
+        "#digit",
+        rf"{_B}(?:(?P<pre>in|since|until|till|through|throughout|during|before|after|circa)\s+)?(?P<x>(?:(?:{EDGE}|fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY)[\s-]*)?(?P<y>{YEAR}))"
+        r"(?!\s*(?:%|percent|per\s+cent)|[.,]\d|-\d|['’]?s\b)",
+        _year,
+    ),
+    _rule(
+        "weekday",
+        _T_WEEKDAY,
+        rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>{RELATION})\s+)?(?P<wd>{WEEKDAY})"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        _weekday,
+    ),
+    _rule(
+        "day_word",
+        _T_DAY_WORD,
+        r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?"
+        r"|(?P<day_2>this|last)\s+(?P<part_2>morning|afternoon|evening|night)"
+        r"|(?P<part_3>mid[\s-]?(?:day|morning|afternoon))(?:\s+(?P<day_3>today|yesterday|tomorrow))?)(?![\w-])",
+        _day_word,
+    ),
+    _rule("overnight", "overnight", rf"\bovernight(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?{_E}", _overnight),
+    _rule(
+        "clock",
+        "#digit noon midnight",
+        rf"{_B}(?:(?P<wd>{WEEKDAY})\s+(?:at\s+)?|(?P<dw>today|yesterday|tomorrow)\s+at\s+)?"
+        r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![a-z]))|(?P<h_2>\d{1,2}):(?P<m_2>\d\d)(?=\s+(?:local|(?-i:GMT|UTC|[A-Z]{2,3}T)))|(?P<word>noon|midnight))"
+        rf"(?:\s+(?:local\s+time|(?-i:GMT|UTC|[A-Z]{{2,3}}T)(?![a-zA-Z])))?(?:,?\s+(?:on\s+)?(?:(?P<wd_2>{WEEKDAY})|(?P<dw_2>today|yesterday|tomorrow)|(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?!\d)))?",
+        _clock,
+    ),
+    _rule(
+        "period_duration",
+        _T_UNIT,
+        rf"\bthe\s+(?:past|last|first|next|coming)\s+(?P<unit>year|month|week|decade|century|fortnight){_E}",
+        _period_duration,
+    ),
+    _rule(
+        "relative_unit",
+        _T_UNIT,
+        rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>{RELATION}|the\s+current|current|the\s+latest)|the)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
+        _relative_unit,
+    ),
+    _rule("the_weekend", _T_UNIT, r"\b(?:the|this)\s+weekend\b", _the_weekend),
+    _rule(
+        "duration",
+        _T_UNIT,
+        rf"{_B}(?:(?:the|its|their|his|her|a)\s+(?:(?:past|last|next|first|final|coming|previous|following|latest|recent|remaining|initial|prior|ensuing|subsequent|same)\s+)?"
+        r"|(?:past|last|next|first|coming|recent)\s+)?"
+        rf"(?:{HEDGE}\s+)?(?P<num>{NUMBER})[\s-]+(?:(?:more|full|straight|consecutive|long|additional|further|extra|whole)\s+)?(?P<unit>{UNIT})(?P<adj>-(?:long|old))?",
+        _duration,
+    ),
+    _rule(
+        "vague_duration",
+        _T_UNIT,
+        rf"\b(?:(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing|first|early)\s+)?(?P<unit>(?:year|month|week|day|decade|hour|minute|centurie)s){_E}",
+        _vague_duration,
+    ),
+    _rule(
+        "ago",
+        _T_UNIT,
+        rf"{_B}(?:{HEDGE}\s+)?(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)(?!\s+than)\b",
+        _ago,
+    ),
+    _rule(
+        "quarter",
+        "quarter q",
+        rf"{_B}(?:(?:the|its|(?P<yr>this|last|next)\s+year['’]s|their)\s+)?(?:(?:fiscal|calendar|current|latest|last|previous|next|coming|this|same|most\s+recent|recent|year-ago|year-earlier)[\s-]+)*(?:(?P<y_4>{YEAR})\s+)?"
+        rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?)?quarter(?!s)(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y>{YEAR})|,?\s+(?P<y_3>{YEAR}))?{_E}"
+        rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y_2>{YEAR}))?\b",
+        _quarter,
+    ),
+    _rule(
+        "year_ago",
+        "year",
+        r"\b(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:period|quarter|level|levels|figure|figures|results))?\b",
+        _year_ago,
+    ),
+    _rule(
+        "half",
+        "half",
+        rf"\bthe\s+(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|this\s+year|(?:fiscal\s+)?(?P<y>{YEAR})))?{_E}",
+        _half,
+    ),
+    _rule(
+        "season",
+        "spring summer fall autumn winter",
+        rf"\b{_PRE}(?P<x>(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|early|late|mid)[\s-]+)?(?:(?:early|late|mid)[\s-]+)?"
+        rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{ANY_YEAR}))?){_E}",
+        _season,
+    ),
+    _rule(
+        "reference_word",
+        _T_REFERENCE,
+        rf"\b(?P<x>{_alternation(list(REFERENCE_WORDS))})(?![\w-])",
+        _reference_word,
+    ),
+    _rule(
+        "set",
+        _T_SET,
+        rf"\b(?:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_WORD})|(?P<part>morning|afternoon|evening|night))"
+        rf"|(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit_2>{UNIT})"
+        rf"|(?P<word>{_alternation(list(SET_WORDS))})"
+        rf"|(?<=on\s)(?P<wd_2>{_cased([d + 's' for d in WEEKDAYS])})){_E}",
+        _set,
+    ),
+    _rule(
+        "day_relative",
+        _T_UNIT + " morning afternoon evening",
+        r"\b(?:(?:earlier|later|early|late)\s+)?(?:(?P<rel>that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior|the\s+preceding)\s+"
+        r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)|the\s+(?P<unit_2>day)\s+(?P<rel_2>before|after)(?!\s+(?:yesterday|tomorrow)))\b",
+        _day_relative,
+    ),
 ]

@@ -237,7 +237,12 @@ def _map(places: list[Place]) -> MapView:
     """
     dots = [
         MapDot(
-            p.name, round(p.lon + 180, 2), round(90 - p.lat, 2), p.country or "", p.lat, p.lon,
+            p.name,
+            round(p.lon + 180, 2),
+            round(90 - p.lat, 2),
+            p.country or "",
+            p.lat,
+            p.lon,
             (p.feature or "").startswith(COUNTRY_FEATURE),
         )
         for p in places
@@ -279,8 +284,7 @@ def _story_view(
         chosen: list[Finding] = [f for f in story.findings if f.kind == kind]
         if chosen:
             findings[kind] = [
-                FindingView(f.kind, f.summary, f.sources, numbering.refs(f.evidence))
-                for f in chosen
+                FindingView(f.kind, f.summary, f.sources, numbering.refs(f.evidence)) for f in chosen
             ]
     place_ids: list[str] = []
     for view in members:

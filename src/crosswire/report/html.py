@@ -49,13 +49,17 @@ def _csp_hash(text: str) -> str:
 def render_html(dossier: Dossier) -> str:
     """The report as one HTML document that needs nothing outside itself."""
     css, js = _asset("report.css"), _asset("report.js")
-    return environment().get_template("report.html.j2").render(
-        view=build_view(dossier),
-        duplicates=[a for a in dossier.articles if a.duplicate_of],
-        finding_titles=FINDING_TITLES,
-        # The bundled assets are the only markup trusted as is; their hashes are the page's CSP.
-        css=Markup(css),
-        js=Markup(js),
-        style_hash=_csp_hash(css),
-        script_hash=_csp_hash(js),
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            view=build_view(dossier),
+            duplicates=[a for a in dossier.articles if a.duplicate_of],
+            finding_titles=FINDING_TITLES,
+            # The bundled assets are the only markup trusted as is; their hashes are the page's CSP.
+            css=Markup(css),
+            js=Markup(js),
+            style_hash=_csp_hash(css),
+            script_hash=_csp_hash(js),
+        )
     )

@@ -55,8 +55,12 @@ def environment() -> Environment:
 
 def render_markdown(dossier: Dossier) -> str:
     """The report as Markdown: summary, contested points, timeline, claims, findings, places, articles."""
-    return environment().get_template("report.md.j2").render(
-        view=build_view(dossier),
-        duplicates=[a for a in dossier.articles if a.duplicate_of],
-        finding_titles=FINDING_TITLES,
+    return (
+        environment()
+        .get_template("report.md.j2")
+        .render(
+            view=build_view(dossier),
+            duplicates=[a for a in dossier.articles if a.duplicate_of],
+            finding_titles=FINDING_TITLES,
+        )
     )
