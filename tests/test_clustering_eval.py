@@ -44,6 +44,7 @@ def test_multinews_documents_are_articles_of_their_cluster() -> None:
     items = read_items(DATA / "multinews_slice.jsonl")
     assert len(items) == 6 and len({gold for _, gold in items}) == 3
     assert all(article.text for article, _ in items)  # strings and {"text": ...} objects alike
+    assert any(article.times for article, _ in items)  # read from the text, as the pipeline does
     assert evaluate(DATA / "multinews_slice.jsonl", limit=2)["articles"] == 4
 
 

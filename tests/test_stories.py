@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.model import Article
+from crosswire.model import Article, TimeMention
+from crosswire.nlp.time import find_times, parse_anchor
 from crosswire.options import Options
-from crosswire.stories.cluster import cluster_articles, document
+from crosswire.stories.cluster import calendar_days, cluster_articles, document
 from crosswire.stories.index import Document, StoryIndex
 
 DATA = Path(__file__).parent / "data" / "clusters"
@@ -80,6 +81,43 @@ def test_demo_corpus_splits_2020_reports_from_2023_copy() -> None:
     stories = cluster_articles(demo_articles(), Options())
     assert [len(s.article_ids) for s in stories] == [4, 1]
     assert all(i.startswith("004") for i in stories[1].article_ids)
+
+
+def test_undated_reports_join_the_story_whose_days_they_name() -> None:
+    """As the pipeline sees the demo: only two reports dated, times read from the text.
+
+    The undated TRT report names the day the fighting began, as the dated reports do; the
+    2023 copy names none of their days and stays apart although its words are as close.
+    """
+    articles = demo_articles()
+    for article in articles:
+        if article.id[:3] not in {"001", "003"}:
+            article.published = None
+        article.times = find_times(article.text, parse_anchor(article.published))
+    stories = cluster_articles(articles, Options())
+    assert [sorted(i[:3] for i in s.article_ids) for s in stories] == [["000", "001", "002", "003"], ["004"]]
+
+
+def test_calendar_days_keep_named_days_only() -> None:
+    text = "Fighting began on September 27. On Thursday talks resumed, and on October 14, 2020 they ended."
+    days = calendar_days(find_times(text, None))
+    # The unresolved "September 27" counts by month and day; "Thursday" names no day on its own.
+    assert days == {("09-27", ""), ("10-14", "2020")}
+    assert calendar_days([TimeMention(start=0, end=4, text="2020", type="DATE", value="2020")]) == set()
+
+
+def test_a_shared_named_day_counts_as_dated_together() -> None:
+    index = StoryIndex()
+    index.add_many(
+        [
+            Document("a", "x", days=frozenset({("09-27", "")})),
+            Document("b", "y", days=frozenset({("09-27", "2020")})),
+            Document("c", "z", days=frozenset({("09-27", "2019")})),
+            Document("d", "w", day=date(2020, 1, 1)),
+        ]
+    )
+    a, b, c, d = index.entries
+    assert index.dated_together(a, b) and not index.dated_together(b, c) and not index.dated_together(a, d)
 
 
 def test_stories_are_deterministic_and_titled(basil: list[dict]) -> None:

@@ -8,7 +8,9 @@ Reads JSONL in either of two formats, one record per line:
   article of that cluster.
 
 All articles are clustered together as one corpus by :func:`cluster_articles`; gold labels
-are only read to score. ``limit`` keeps the first N lines.
+are only read to score. ``limit`` keeps the first N lines. Each article carries the time
+expressions of its text (the rule-based pass, no parse), as it does in the pipeline; entities
+and places need the spaCy parse, too slow for thousands of articles, so they are left out.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from crosswire.errors import DataError
 from crosswire.model import Article
+from crosswire.nlp.time import find_times, parse_anchor
 from crosswire.options import Options
 from crosswire.stories.cluster import cluster_articles
 
@@ -69,7 +72,7 @@ def read_items(data: Path, limit: int | None = None) -> list[tuple[Article, str]
 
 def _article(key: str, row: dict[str, Any], data: Path) -> Article:
     # Ids are line-based: dataset ids need not be unique (BASIL has several "empty").
-    return Article(
+    article = Article(
         id=key,
         source=f"{data.name}:{row.get('id', key)}",
         title=row.get("title") or None,
@@ -77,6 +80,8 @@ def _article(key: str, row: dict[str, Any], data: Path) -> Article:
         published=row.get("published") or None,
         outlet=row.get("outlet") or None,
     )
+    article.times = find_times(article.text, parse_anchor(article.published))
+    return article
 
 
 def evaluate(data: Path, limit: int | None = None, **_: Any) -> dict[str, Any]:

@@ -5,7 +5,9 @@ Decision rule (one rule for every corpus, no per-dataset settings):
 1. Similarity of two articles is the cosine of their TF-IDF vectors (title + body, plus the
    named entities and places the article carries, each name as one term). It is 0 when both
    have a publication date more than ``WINDOW_DAYS`` apart, and weighted by ``UNDATED`` when
-   either date is unknown: dates known to be close are evidence of one story in themselves.
+   either date is unknown, unless the two share a calendar day (one the texts name, such as
+   the day fighting began, or a publication day): dates known to be close are evidence of one
+   story in themselves, and so is a shared date the stories are about.
 2. It is locally scaled: divided by ``sqrt(m_a * m_b)``, where ``m_x`` is the mean cosine of
    article x to its ``SCALE_K`` nearest neighbours, kept within ``SCALE_BOUNDS``. A wordy
    opinion piece and a terse wire item reach different raw cosines with their own story;
@@ -53,6 +55,10 @@ CANDIDATES = 40
 OPTIONS = 8
 
 
+# A calendar day a text names: (month-day "09-27", year "2020" or "" when the text leaves it open).
+Day = tuple[str, str]
+
+
 @dataclass
 class Entry:
     """One indexed article."""
@@ -60,6 +66,7 @@ class Entry:
     id: str
     day: date | None
     row: Row
+    days: frozenset[Day] = frozenset()
     neighbours: dict[int, float] = field(default_factory=dict)  # entry number -> cosine
     story: int | None = None
     scale: float = SCALE_BOUNDS[0]
@@ -85,12 +92,14 @@ class StoryState:
 
 @dataclass(frozen=True)
 class Document:
-    """What the index needs of an article: an id, the text to compare, a day when known."""
+    """What the index needs of an article: an id, the text to compare, a day when known,
+    the names it mentions and the calendar days it names."""
 
     id: str
     text: str
     day: date | None = None
     names: tuple[str, ...] = ()
+    days: frozenset[Day] = frozenset()
 
 
 class StoryIndex:
@@ -119,7 +128,7 @@ class StoryIndex:
             if document.id in self.by_id:
                 raise ValueError(f"article {document.id!r} is already indexed")
             self.by_id[document.id] = len(self.entries)
-            self.entries.append(Entry(document.id, document.day, self.space.row(count)))
+            self.entries.append(Entry(document.id, document.day, self.space.row(count), document.days))
             self.days.append(document.day.toordinal() if document.day else -1)
         new = list(range(first, len(self.entries)))
         for n in new:
@@ -174,6 +183,18 @@ class StoryIndex:
         return np.array([cosine(vector, self._weighted(o)) for o in others])
 
     @staticmethod
+    def dated_together(a: Entry, b: Entry) -> bool:
+        """Both publication days are known (and so within the window), or the two share a calendar day."""
+        if a.day is not None and b.day is not None:
+            return True
+        return any(
+            year == other or not year or not other
+            for month_day, year in a.days
+            for month_day_b, other in b.days
+            if month_day == month_day_b
+        )
+
+    @staticmethod
     def _in_window(a: Entry, b: Entry) -> bool:
         return a.day is None or b.day is None or abs((a.day - b.day).days) <= WINDOW_DAYS
 
@@ -186,8 +207,7 @@ class StoryIndex:
             return 0.0
         cosines = self._cosines(n, inside)
         scales = np.array([self.entries[m].scale for m in inside])
-        dated = np.array([entry.day is not None and self.entries[m].day is not None for m in inside])
-        weights = np.where(dated, 1.0, UNDATED)
+        weights = np.array([1.0 if self.dated_together(entry, self.entries[m]) else UNDATED for m in inside])
         return float(np.sum(weights * cosines / np.sqrt(scales * entry.scale)) / len(members))
 
     def _place(self, n: int) -> None:
@@ -196,10 +216,10 @@ class StoryIndex:
         # The stories of the nearest placed neighbours: a story none of them is in cannot win.
         placed = [m for m in entry.neighbours if self.entries[m].story is not None]
         nearest = heapq.nlargest(OPTIONS, placed, key=lambda m: (entry.neighbours[m], -m))
-        options = sorted({self.entries[m].story for m in nearest})
+        options = sorted({s for m in nearest if (s := self.entries[m].story) is not None})
         best, best_score = None, JOIN
         for s in options:
-            score = self.affinity(n, self.stories[s].members)  # type: ignore[index]
+            score = self.affinity(n, self.stories[s].members)
             if score >= best_score:
                 best, best_score = s, score
         if best is None:
