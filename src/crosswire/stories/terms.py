@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS
 
 # Words of two or more letters/digits; apostrophes split ("government's" -> "government", "s").
 WORD = re.compile(r"\w\w+")
@@ -21,7 +21,7 @@ WORD = re.compile(r"\w\w+")
 
 def terms(text: str) -> Counter[str]:
     """Content-word counts of ``text`` (lower-cased, English stop words removed)."""
-    return Counter(w for w in WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
+    return Counter(w for w in WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
 @dataclass(frozen=True)
