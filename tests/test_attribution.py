@@ -112,3 +112,84 @@ def test_offsets_slice_exactly(text: str) -> None:
         assert claim.start <= claim.content_span[0] and claim.content_span[1] <= claim.end
         assert claim.id.startswith("t:c")
     assert len({c.id for c in claims}) == len(claims)
+
+
+def test_direct_quote_stops_at_its_closing_mark_and_next_quote_paragraph_continues() -> None:
+    text = (
+        "Port authority spokeswoman Amina Diallo confirmed the ferry had been held in the harbour.\n\n"
+        "“The crossing was cancelled because the forecast showed gales over the strait,” "
+        "she said on Twitter.\n\n"
+        "“No passenger was at risk at any time. Every vessel stayed in port.”\n\n"
+        "Ferries are expected to sail again on Friday."
+    )
+    _, claims = claims_of(text)
+    quote = find(claims, "The crossing was cancelled")
+    assert quote.content == "“The crossing was cancelled because the forecast showed gales over the strait,”"
+    assert quote.direct and quote.speaker.text == "Amina Diallo"
+    continued = find(claims, "No passenger was at risk")
+    assert continued.speaker.text == "Amina Diallo" and continued.direct
+    assert "Ferries" not in continued.content
+
+
+def test_straight_quotes_with_apostrophes() -> None:
+    text = (
+        "Officials denied the report. \"The strike hit the city's port and the army's depot,\" "
+        "navy spokesman Carlos Ortega said on Monday."
+    )
+    _, claims = claims_of(text)
+    quote = find(claims, "The strike hit")
+    assert quote.content.startswith('"The strike hit the city')
+    assert quote.content.endswith('depot,"')
+    assert quote.speaker.text == "Carlos Ortega"
+
+
+def test_statement_speaks_for_its_owner() -> None:
+    text = (
+        "Troops moved into the valley overnight.\n\n"
+        "“Operations against armed groups in the valley are continuing,” "
+        "read a Ministry of Interior statement published on Wednesday."
+    )
+    _, claims = claims_of(text)
+    quote = find(claims, "Operations against armed groups")
+    assert quote.speaker.text == "Ministry of Interior"
+    assert quote.content.startswith("“Operations") and quote.content.endswith("continuing,”")
+
+
+def test_quote_interrupted_by_its_cue_keeps_both_parts() -> None:
+    text = (
+        "“We have asked for more inspectors,” the union leader said on Monday. "
+        "“Nobody has answered our letters.”"
+    )
+    _, claims = claims_of(text)
+    quote = find(claims, "We have asked for more inspectors")
+    assert quote.content_parts is not None and len(quote.content_parts) == 2
+    first, second = (text[a:b] for a, b in quote.content_parts)
+    assert first == "“We have asked for more inspectors,”"
+    assert second == "“Nobody has answered our letters.”"
+
+
+def test_transcript_turns() -> None:
+    text = (
+        "Part of the interview follows.\n\n"
+        "HOST: Will the minister attend the summit next week?\n\n"
+        "GUEST: She will not attend. The talks were moved to Geneva.\n\n"
+        "HOST: Will she send a deputy?\n\n"
+        "GUEST: That has not been decided."
+    )
+    _, claims = claims_of(text)
+    turn = find(claims, "She will not attend")
+    assert turn.speaker.text == "GUEST"
+    assert turn.content == "She will not attend. The talks were moved to Geneva."
+
+
+def test_pull_quote_credit_after_inner_quote_and_no_break_space() -> None:
+    text = (
+        "Readers sent their views.\n"
+        "“He spreads ‘so much’ anger. It is a disgrace.”\u00a0― Maria Lopez\u00a0\n"
+        "“We need better schools.” ― Ana Ruiz."
+    )
+    _, claims = claims_of(text)
+    first = find(claims, "He spreads")
+    assert first.content.startswith("“He spreads") and first.speaker.text == "Maria Lopez"
+    second = find(claims, "We need better schools")
+    assert second.speaker.text == "Ana Ruiz"

@@ -111,14 +111,26 @@ class Quantity(Span):
     unit: str = ""
     bound: BoundKind = "exact"
     subject: str = Field(default="", description="what is counted, e.g. 'civilians killed'")
-    scope: str = Field(default="", description="where or over what it holds when stated: a place, 'nationally'")
+    scope: str = Field(
+        default="", description="where or over what it holds when stated: a place, 'nationally'"
+    )
 
 
 # --------------------------------------------------------------------------- extract
 
 Stance = Literal[
-    "assert", "claim", "deny", "reject", "confirm", "accuse", "warn",
-    "appeal", "condemn", "welcome", "question", "promise",
+    "assert",
+    "claim",
+    "deny",
+    "reject",
+    "confirm",
+    "accuse",
+    "warn",
+    "appeal",
+    "condemn",
+    "welcome",
+    "question",
+    "promise",
 ]
 
 
@@ -148,6 +160,8 @@ class Claim(Record):
     end: int
     cue_span: tuple[int, int] | None = None
     content_span: tuple[int, int] | None = None
+    # The pieces of a quotation the cue interrupts ("“A,” she said. “B.”"), else None.
+    content_parts: list[tuple[int, int]] | None = None
     date: str | None = None
 
 

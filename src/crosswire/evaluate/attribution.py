@@ -187,7 +187,9 @@ def claims_as_attributions(article: Any) -> list[Attribution]:
         if claim.speaker.start is not None and claim.speaker.end is not None:
             source = ((claim.speaker.start, claim.speaker.end),)
         cue: Fragments = (claim.cue_span,) if claim.cue_span else ()
-        content: Fragments = (claim.content_span,) if claim.content_span else ()
+        content: Fragments = tuple(claim.content_parts or ()) or (
+            (claim.content_span,) if claim.content_span else ()
+        )
         out.append(Attribution(source, cue, content))
     return out
 

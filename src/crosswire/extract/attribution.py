@@ -9,12 +9,15 @@ records and adds what a token tagger cannot see:
   ("dismissed the statement, saying ..." → the saying is a rejection);
 - "X, a claim Y has rejected": Y's rejection of X's content;
 - quotation paragraphs that continue the previous speaker's quote without a new cue;
-- embedded posts and pull quotes credited on a dash line ("— Name (@handle) date").
+- embedded posts and pull quotes credited on a dash line ("— Name (@handle) date");
+- transcript turns ("WALLACE: ...");
+- the pieces of a quotation its cue interrupts ("“A,” she said. “B.”"), kept apart.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -27,9 +30,9 @@ from crosswire.model import Article, Claim, Speaker, Stance
 # A credit under an embedded post or after a pull quote: "— Shushan Stepanyan (@ShStepanyan)
 # October 14, 2020" on its own line, or "...shame.” ― Sonya Herridge" closing a line.
 CREDIT = re.compile(
-    r"(?P<dash>[\u2014\u2015\u2013]|--?)[ \t]*"
+    r"(?P<dash>[\u2014\u2015\u2013]|--?)[ \t\u00a0]*"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la)){0,5})"
-    r"[ \t]*(?:\(@(?P<handle>\w{1,30})\)[^\n]*)?$",
+    r"[ \t\u00a0]*(?:\(@(?P<handle>\w{1,30})\)[^\n]*)?\.?[ \t\u00a0]*$",
     re.M,
 )
 
@@ -51,6 +54,21 @@ def _char_span(doc: Doc, tokens: list[int]) -> tuple[int, int]:
     return doc[min(tokens)].idx, doc[max(tokens)].idx + len(doc[max(tokens)].text)
 
 
+def _parts(doc: Doc, content: list[int], cue: list[int]) -> list[tuple[int, int]] | None:
+    """The character spans of a content the cue interrupts ("“A,” she said, “B.”"), else None."""
+    breaks = [i for i in cue if content[0] < i < content[-1]]
+    if not breaks:
+        return None
+    kept = set(content)
+    runs: list[list[int]] = [[content[0]]]
+    for i in content[1:]:
+        if any(j not in kept and not doc[j].is_space for j in range(runs[-1][-1] + 1, i)):
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+    return [_char_span(doc, run) for run in runs] if len(runs) > 1 else None
+
+
 class _Builder:
     """Accumulates one article's claims, numbering them and remembering its speakers."""
 
@@ -70,6 +88,7 @@ class _Builder:
         sentences: tuple[int, int],
         stance: Stance,
         direct: bool,
+        parts: list[tuple[int, int]] | None = None,
     ) -> Claim:
         text = self.article.text
         claim = Claim(
@@ -84,6 +103,7 @@ class _Builder:
             end=sentences[1],
             cue_span=cue,
             content_span=content,
+            content_parts=parts,
         )
         self.claims.append(claim)
         return claim
@@ -95,14 +115,17 @@ def _cue_head(doc: Doc, cue: list[int]) -> Token:
 
 
 def _subject(doc: Doc, found: Attribution) -> list[int]:
-    """The active subject of the cue verb, for a source the tagger missed ("..., read a statement")."""
+    """The active subject of the cue verb, for a source the tagger missed ("..., read a statement"),
+    or of the verb a participle cue elaborates ("X wrote to Y, saying ...")."""
     head = _cue_head(doc, found.cue)
     content = set(found.content)
-    for child in head.children:
-        if child.dep_ == "nsubj" and child.lower_ not in ("that", "which", "who", "there"):
-            tokens = [t.i for t in child.subtree]
-            if not set(tokens) & content:
-                return tokens
+    verbs = [head, head.head] if head.dep_ in ("advcl", "xcomp", "conj") else [head]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ not in ("that", "which", "who", "there"):
+                tokens = [t.i for t in child.subtree]
+                if not set(tokens) & content and not set(tokens) & set(found.cue):
+                    return tokens
     if content and max(content) < head.i:
         # A quotation, then an inverted cue: "“...,” read a ministry statement."
         for child in head.rights:
@@ -127,9 +150,19 @@ def _stance(doc: Doc, found: Attribution, builder: _Builder) -> Stance:
     return stance
 
 
+# Labels before a colon that introduce page furniture, not a speaker ("Image: AFP", "Read more: ...").
+NOT_SPEAKERS = frozenset(
+    {"image", "photo", "picture", "credit", "video", "watch", "read", "more", "update", "note"}
+)
+
+
 def _from_model(builder: _Builder, quotes: list[int], found: list[Attribution]) -> None:
     doc = builder.doc
     for item in found:
+        if [doc[i].text for i in item.cue] == [":"] and any(
+            doc[i].lower_ in NOT_SPEAKERS for i in item.source
+        ):
+            continue
         governing = builder.by_cue_head.get(_cue_head(doc, item.cue).head.i)
         if not item.source:
             item.source = _subject(doc, item)
@@ -155,6 +188,7 @@ def _from_model(builder: _Builder, quotes: list[int], found: list[Attribution]) 
             _sentence_span(doc, builder.info, item.cue + item.content + item.source),
             _stance(doc, item, builder),
             quoted,
+            _parts(doc, item.content, item.cue),
         )
         for i in item.cue:
             builder.by_cue_head[i] = claim
@@ -163,15 +197,15 @@ def _from_model(builder: _Builder, quotes: list[int], found: list[Attribution]) 
 def _statement_rejections(builder: _Builder) -> None:
     """ "X said Y, a claim Z has rejected": Z's stance on Y, the content before the statement noun."""
     doc = builder.doc
+    info = builder.info
     by_cue = {c.cue_span[0]: c for c in builder.claims if c.cue_span}
-    for verb in doc:
+    for i, dep in enumerate(info.dep):
+        if dep not in ("relcl", "acl") or info.lemma[info.head[i]].lower() not in STATEMENT_NOUNS:
+            continue
+        verb = doc[i]
         noun = verb.head
         stance = stance_of(verb.lemma_.lower())
-        if (
-            stance == "assert"
-            or verb.dep_ not in ("relcl", "acl")
-            or noun.lemma_.lower() not in STATEMENT_NOUNS
-        ):
+        if stance == "assert":
             continue
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -179,22 +213,26 @@ def _statement_rejections(builder: _Builder) -> None:
         if holder is None:
             continue
         sent_start = builder.info.sent_start[noun.i]
+        last = doc[noun.left_edge.i - 1] if noun.left_edge.i > sent_start else None
+        while last is not None and last.is_punct and last.i > sent_start:
+            last = doc[last.i - 1]
+        if last is None or last.i <= sent_start:
+            continue
+        stop = last.idx + len(last.text)
+        begin = doc[sent_start].idx
+        for claim in builder.claims:
+            # A content running on into the appositive ends before it: "said Y, a claim ...".
+            span = claim.content_span
+            if span and begin <= span[0] < stop < span[1] and span[1] > noun.idx:
+                claim.content_span = (span[0], stop)
+                claim.content = builder.article.text[span[0] : stop]
+                claim.content_parts = None
         earlier = [
             c
             for c in builder.claims
-            if c.content_span and doc[sent_start].idx <= c.content_span[0] and c.content_span[1] <= noun.idx
+            if c.content_span and begin <= c.content_span[0] and c.content_span[1] <= stop
         ]
-        content: tuple[int, int]
-        if earlier and earlier[-1].content_span:
-            content = earlier[-1].content_span
-        else:
-            first = doc[sent_start]
-            last = doc[noun.left_edge.i - 1] if noun.left_edge.i > sent_start else None
-            while last is not None and last.is_punct and last.i > sent_start:
-                last = doc[last.i - 1]
-            if last is None or last.i <= first.i:
-                continue
-            content = (first.idx, last.idx + len(last.text))
+        content = earlier[-1].content_span if earlier and earlier[-1].content_span else (begin, stop)
         found = by_cue.get(verb.idx)
         if found is not None:  # the tagger saw the cue but took "a claim" itself for its content
             found.content_span, found.content = content, builder.article.text[content[0] : content[1]]
@@ -249,7 +287,10 @@ def _credited_quotes(builder: _Builder) -> None:
             # A pull quote closing on the credit's own line: the quotation just before the dash.
             if before[-1] not in QUOTES:
                 continue
-            opening = max(before.rfind(q, 0, len(before) - 1) for q in ("“", '"', "‘"))
+            # The last opening double quote; a single one only when there is none (‘inner’ quotes).
+            opening = max(before.rfind(q, 0, len(before) - 1) for q in ("“", '"'))
+            if opening < 0:
+                opening = before.rfind("‘", 0, len(before) - 1)
             if opening < 0:
                 continue
             content = (line_start + opening, line_start + len(before))
@@ -260,16 +301,44 @@ def _credited_quotes(builder: _Builder) -> None:
             if len(above) - para_start < 10:
                 continue
             content = (para_start, len(above))
-        name = credit.group("name")
+        name = credit.group("name").rstrip(".")
         handle = credit.group("handle")
         speaker = Speaker(
             text=name,
             role=f"@{handle}" if handle else None,
             start=credit.start("name"),
-            end=credit.end("name"),
+            end=credit.start("name") + len(name),
         )
         cue = (credit.start("dash"), credit.end("dash"))
-        builder.add(speaker, cue, content, (content[0], credit.end()), "assert", True)
+        end = credit.start() + len(credit.group().rstrip())
+        builder.add(speaker, cue, content, (content[0], end), "assert", True)
+
+
+# A speaker label opening a line: "WALLACE: ...", "SEN. JOHN DOE: ...", "Jane Doe: ...".
+LABEL = re.compile(
+    r"^[\"“]?(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}):[ \t\u00a0]*(?P<said>\S[^\n]*)$", re.M
+)
+
+
+def _speaker_labels(builder: _Builder) -> None:
+    """Speaker labels: a capitalised label that opens several lines (a transcript's turns) or
+    names a person, then a colon and what they said."""
+    text = builder.article.text
+    labels = list(LABEL.finditer(text))
+    uses = Counter(m.group("name") for m in labels)
+    people = {(e.start_char, e.end_char) for e in builder.info.ents if e.label_ == "PERSON"}
+    for m in labels:
+        name = m.group("name")
+        colon = m.end("name")
+        if (uses[name] < 2 or not name.isupper()) and (m.start("name"), colon) not in people:
+            continue
+        said = (m.start("said"), m.start("said") + len(m.group("said").rstrip()))
+        speaker = Speaker(text=name, start=m.start("name"), end=colon)
+        # The tagger may have read the colon already, within its sentence only: the turn is the line.
+        builder.claims = [
+            c for c in builder.claims if not c.cue_span or not c.cue_span[0] <= colon < c.cue_span[1]
+        ]
+        builder.add(speaker, (colon, colon + 1), said, (m.start(), said[1]), "assert", True)
 
 
 def tag_claims(article: Article, doc: Doc) -> Article:
@@ -280,6 +349,7 @@ def tag_claims(article: Article, doc: Doc) -> Article:
     _from_model(builder, quotes, tag_attributions(doc, info))
     _statement_rejections(builder)
     _credited_quotes(builder)
+    _speaker_labels(builder)
     _continued_quotes(builder, quotes)
     builder.claims.sort(key=lambda c: (c.start, c.cue_span or (0, 0)))
     for n, claim in enumerate(builder.claims, 1):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 OPEN_QUOTES = frozenset({"“", "‘", "«"})
@@ -64,14 +64,13 @@ def quote_ids(texts: list[str], trailing_space: list[bool], is_space: list[bool]
     return ids
 
 
-_ARRAY_ATTRS = [ORTH, LOWER, POS, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_SPACE, SPACY, SENT_START]
+_ARRAY_ATTRS = [ORTH, LOWER, POS, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_SPACE, SPACY, SENT_START, LEMMA]
 
 
 class DocInfo:
     """Per-token attributes read once per text, in bulk (spaCy's per-token accessors cost more)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc_text = doc.text  # spaCy rebuilds Doc.text on every access
         n = len(doc)
         raw = doc.to_array(_ARRAY_ATTRS).reshape(n, len(_ARRAY_ATTRS))
         signed = raw.view("int64")  # HEAD offsets and SENT_START flags are signed
@@ -88,14 +87,17 @@ class DocInfo:
             return out
 
         self.text = column(0)
+        self.lemma = column(10)
         self.lower = column(1)
         self.pos = column(2)
         self.dep = column(3)
         self.ent = column(5)
         self.head = [i + offset for i, offset in enumerate(signed[:, 4].tolist())]
         self.is_punct = [bool(v) for v in raw[:, 6].tolist()]
-        is_space = [bool(v) for v in raw[:, 7].tolist()]
+        self.is_space = is_space = [bool(v) for v in raw[:, 7].tolist()]
         trailing = [bool(v) for v in raw[:, 8].tolist()]
+        # Doc.text, without spaCy building a Token object per word.
+        self.doc_text = "".join(t + " " if space else t for t, space in zip(self.text, trailing, strict=True))
         self.quotes = quote_ids(self.text, trailing, is_space)
         self.newline = [space and "\n" in text for space, text in zip(is_space, self.text, strict=True)]
         self.paragraph = list(accumulate(self.newline))  # paragraph number of each token
@@ -125,7 +127,12 @@ class DocInfo:
 
 def candidate_key(tok: Token) -> str:
     """What decides whether a token is scored by the cue model at all: its lemma, or ":"."""
-    return tok.text if tok.text == ":" else tok.lemma_.lower()
+    return key_of(tok.text, tok.lemma_)
+
+
+def key_of(text: str, lemma: str) -> str:
+    """:func:`candidate_key` from a token's text and lemma."""
+    return text if text == ":" else lemma.lower()
 
 
 def cue_features(tok: Token, quotes: list[int]) -> list[str]:
@@ -163,6 +170,27 @@ def cue_features(tok: Token, quotes: list[int]) -> list[str]:
     feats.append(f"p|cds={tok.pos_}|{'+'.join(deps)}")
     hdeps = sorted({c.dep_ for c in head.children if c.dep_ in _KEY_CHILD_DEPS})
     feats.append(f"d|hcds={tok.dep_}|{'+'.join(hdeps)}")
+    # Who does it: people and organisations speak, "it seemed" or "the bill said" rarely report.
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        kind = subject.ent_type_ or (subject.lower_ if subject.pos_ == "PRON" else subject.pos_)
+        feats.append(f"subj={kind}")
+        feats.append(f"l|subj={lemma}|{kind}")
+    # What it acts on: "issued a statement", "said in an interview", "said [he would ...]".
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            feats.append(f"l|dobj={lemma}|{child.lemma_.lower()}")
+        elif child.dep_ == "prep":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    feats.append(f"prep={child.lower_}|{grand.lemma_.lower()}")
+        elif child.dep_ == "ccomp":
+            clause = "subj" if any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children) else "bare"
+            feats.append(f"l|ccomp={lemma}|{clause}")
+    # A quotation touching the word: "...,” she said" / "said: “...".
+    near = [j for j in range(max(tok.i - 4, 0), min(tok.i + 4, len(doc))) if quotes[j] and j != tok.i]
+    if near:
+        feats.append(f"l|qnear={lemma}|{'L' if near[0] < tok.i else 'R'}")
     if tok.text == ":":
         # "NAME:" speaker labels open a line with a short name.
         lead = 0
