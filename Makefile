@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint browser lock clean
+.PHONY: install demo test lint browser lock screenshot clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: install browser
 lint: install
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy src
+
+# The README's picture of the demo report, taken by headless Chromium.
+screenshot: demo browser
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 \
+		--screenshot=docs/report.png file://$(CURDIR)/out/demo/report.html
 
 # Refresh the constraints file from the current environment (after changing pins).
 lock: install

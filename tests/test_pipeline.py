@@ -74,3 +74,9 @@ def test_process_pool_gives_the_same_analysis(demo_dossier: Dossier) -> None:
     pooled = analyze([ROOT / "examples" / "seeds"], Options(workers=2))
     assert [a.model_dump() for a in pooled.articles] == [a.model_dump() for a in demo_dossier.articles]
     assert [c.model_dump() for c in pooled.claims] == [c.model_dump() for c in demo_dossier.claims]
+
+
+def test_a_paragraph_break_always_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("“The report is baseless,” she said on Monday\n“Not a single shell was fired,” she added.")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("“Not") in starts

