@@ -310,7 +310,9 @@ def test_precedence_codes_the_means_before_the_harm() -> None:
     assert event is not None
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     event = main_event(
-        _article("p", "On 9 May 2020, police fired tear gas to disperse protesters in the capital.", "2020-05-09")
+        _article(
+            "p", "On 9 May 2020, police fired tear gas to disperse protesters in the capital.", "2020-05-09"
+        )
     )
     assert event is not None and event.sub_event_type == "Protest with intervention"
 
@@ -322,3 +324,80 @@ def test_protest_typed_with_protesters_as_actor() -> None:
     assert event is not None
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
     assert event.actor1 is not None and event.actor1.startswith("Protesters")
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # An explosion whose weapon is not named is fire from afar, not a planted device.
+        (
+            "On 4 May 2020, monitors observed 2 explosions involving unknown weapons near the village.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 4 May 2020, an IED exploded near a police patrol in the district.",
+            "Remote explosive/landmine/IED",
+        ),
+        # Ordinary people beating someone is mob violence; armed men shooting someone is an attack.
+        ("On 5 May 2020, villagers beat up four persons at the market over a dispute.", "Mob violence"),
+        ("On 5 May 2020, armed men shot and killed a shopkeeper at the market.", "Attack"),
+        # Demonstrators' own violence makes a riot, whatever the police did.
+        (
+            "On 6 May 2020, residents burned tires and barricaded roads in the town to demand water.",
+            "Violent demonstration",
+        ),
+        (
+            "On 6 May 2020, about 20 people gathered outside the town hall to demand an end to the curfew.",
+            "Peaceful protest",
+        ),
+        # A killing of armed men is a battle; a weapon that was never used is a disrupted weapons use.
+        ("On 4 May 2020, government forces pursued and killed 3 militants in the desert.", "Armed clash"),
+        (
+            "On 1 May 2020, soldiers defused an IED planted on the main road before it exploded.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_codebook_distinctions(text: str, sub_event_type: str) -> None:
+    event = main_event(_article("c", text, "2020-05-09"))
+    assert event is not None
+    assert event.sub_event_type == sub_event_type
+
+
+def _place_of(text: str) -> tuple[str, str, str]:
+    """The name, country and first-level region of the main event's place."""
+    from crosswire.nlp.gazetteer import load
+
+    gazetteer = load()
+    event = main_event(_article("g", text, "2020-05-09"))
+    assert event is not None and event.place_id
+    place = gazetteer.place_by_id(event.place_id)
+    assert place is not None
+    region = gazetteer.place(place.admin1) if place.admin1 else None
+    return place.name, place.cc, region.name if region else ""
+
+
+def test_bracketed_district_places_an_unknown_village() -> None:
+    # The village is not in the gazetteer: the district written in brackets after it places the event.
+    name, cc, _ = _place_of(
+        "On 30 April 2020, government forces attacked rebel positions in Bayt Maghari village "
+        "(Hays, Al Hudaydah). No fatalities were reported."
+    )
+    assert (name, cc) == ("Hays", "YE")
+
+
+def test_namesake_outside_the_named_state_is_not_the_place() -> None:
+    # "Mesquita, Rio de Janeiro": a Mesquita in another state cannot be the place the state holds.
+    _, cc, region = _place_of(
+        "On 28 April 2020, in Mesquita, Rio de Janeiro, it was reported that a shoot-out took place "
+        "in the Juscelino neighborhood."
+    )
+    assert cc == "BR" and region == "Rio de Janeiro"
+
+
+def test_event_without_a_place_is_placed_by_the_sentence_before() -> None:
+    name, _, _ = _place_of(
+        "On 3 May 2020, residents forced a supermarket in Soweto to close after an employee tested "
+        "positive. Police on the scene dispersed the crowd with rubber bullets."
+    )
+    assert name == "Soweto"

@@ -123,8 +123,11 @@ def conflicting(a: Event, b: Event, places: dict[str, Place]) -> bool:
     if FAMILY.get(a.event_type) != FAMILY.get(b.event_type):
         return True
     if a.event_type == STRATEGIC:
-        # Talks and agreements are reported from many capitals by many parties: only the date can conflict.
-        return dates_agree(_explicit_date(a), _explicit_date(b)) is False
+        # Talks and agreements are reported from many capitals by many parties: only the date and
+        # the kind of development (an agreement is not an arrest) can conflict.
+        return (
+            a.sub_event_type != b.sub_event_type or dates_agree(_explicit_date(a), _explicit_date(b)) is False
+        )
     place = places_agree(a.place_id, b.place_id, places)
     if place is False or dates_agree(_explicit_date(a), _explicit_date(b)) is False:
         return True

@@ -28,17 +28,20 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.errors import ResourceError
 from crosswire.extract.actors import country_of, event_actors
 from crosswire.extract.event_merge import FAMILY, NEAR_KM, merge
 from crosswire.extract.event_status import event_status
 from crosswire.extract.event_types import EventKind, Trigger, classify, event_type_of, find_triggers
-from crosswire.errors import ResourceError
 from crosswire.extract.fatalities import Casualties, sentence_casualties
-from crosswire.model import Article, Claim, Event, EventMention
+from crosswire.model import Article, Claim, Event, EventMention, PlaceMention
+
+if TYPE_CHECKING:
+    from crosswire.nlp.gazetteer import GazPlace
 
 # Triggers that only report harm: a sentence with nothing else continues the event before it.
 _HARM_WORDS = frozenset({"kill", "die", "dead", "wound", "injure", "shot", "shoot", "body", "attack"})
@@ -138,7 +141,7 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
-def _gaz_place(place_id: str):  # type: ignore[no-untyped-def]
+def _gaz_place(place_id: str) -> GazPlace | None:
     """The gazetteer record of a place id (None without a gazetteer or for an unknown id)."""
     try:
         from crosswire.nlp.gazetteer import load
@@ -162,23 +165,46 @@ def _place_breadth(place_id: str) -> int:
 # brackets after a place, each part a capitalised name.
 _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 _NAME = re.compile(r"[A-Z][\w'\u2019-]*(?: (?:[A-Z][\w'\u2019-]*|al|el|de|del|do|da|wa|ar|as|ad|an|at|ash))*")
-# A generic word the geocoder kept on a town's name ("Sukkur city") hides the town.
-_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|township|district)$", re.I)
+# What separates a place from its container: a comma or a bracket, after a generic word or two.
+_CONTAINER_GAP = re.compile(r"(?:\s+\w+){0,2}\s*[,(]\s*")
+# How far from a province's (district's) centre a place may lie and still be taken as inside it.
+_PROVINCE_REACH_KM = 200.0
+_DISTRICT_REACH_KM = 60.0
+# Generic words the geocoder kept around a name ("Sukkur city", "the Municipality of X") hide it.
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:city|town|village|township|district|county|province|municipality|governorate|region|"
+    r"department|oblast)$",
+    re.I,
+)
+_GENERIC_HEAD = re.compile(
+    r"(?:the\s+)?(?:municipality|city|town|village|province|district|governorate|region|department)\s+of\s+",
+    re.I,
+)
 
 
 def _more_toponyms(article: Article) -> list[tuple[int, int]]:
     """Spans of place names the geocoder left aside that place events: bracketed district and
-    province names, and unresolved towns written with a generic word."""
+    province names, and the names inside unresolved toponyms written with a generic word or a
+    container ("Sukkur city", "the Municipality of X", "Nis, Serbia")."""
     taken = [(p.start, p.end) for p in article.places if p.place_id]
     spans = []
     for match in _BRACKETED.finditer(article.text):
         offset = match.start(1)
         for part in re.finditer(r"[^,\s][^,]*[^,\s]", match.group(1)):
-            if _NAME.fullmatch(part.group(0)):
+            # Upper-case abbreviations ("TN", "AJK") are too often country codes by another name.
+            if _NAME.fullmatch(part.group(0)) and not part.group(0).isupper():
                 spans.append((offset + part.start(), offset + part.end()))
     for place in article.places:
-        if not place.place_id and (tail := _GENERIC_TAIL.search(place.text)):
-            spans.append((place.start, place.start + tail.start()))
+        if place.place_id:
+            continue
+        # "the Municipality of Alvaro Obregon", "Dehloran county", "Nis, Serbia": the names inside.
+        head = _GENERIC_HEAD.match(place.text)
+        tail = _GENERIC_TAIL.search(place.text)
+        inner_start = place.start + (head.end() if head else 0)
+        inner_end = place.start + (tail.start() if tail else len(place.text))
+        if (head or tail or "," in place.text) and inner_start < inner_end:
+            for part in re.finditer(r"[^,\s][^,]*[^,\s]", article.text[inner_start:inner_end]):
+                spans.append((inner_start + part.start(), inner_start + part.end()))
     return [s for s in spans if not any(s[0] < e and b < s[1] for b, e in taken)]
 
 
@@ -195,44 +221,100 @@ def _add_places(article: Article) -> Article:
         return article
     if not found:
         return article
-    kept = [p for p in article.places if not any(f.start < p.end and p.start < f.end for f in found) or p.place_id]
+    kept = [
+        p for p in article.places if not any(f.start < p.end and p.start < f.end for f in found) or p.place_id
+    ]
     return article.model_copy(update={"places": sorted([*kept, *found], key=lambda p: p.start)})
 
 
-def _stray_places(article: Article) -> set[str]:
-    """Places outside every region and country the article names beside them.
+def _within(place: GazPlace, region: GazPlace) -> bool:
+    """Whether a gazetteer place lies in a region named as its container: a country, a province,
+    a district (or its province: names of districts vary more than those of provinces), or the
+    province of a town standing for it ("near Kamianka, Donetsk")."""
+    from crosswire.nlp.gazetteer import ADMIN1, ADMIN2, COUNTRY, distance_km
 
-    "in Aracaju, Sergipe, ... in Santa Maria neighbourhood": the neighbourhood's namesake
-    the geocoder found lies in another state, so it cannot be where the event happened
-    while a place inside the named regions can.
+    if region.level == COUNTRY:
+        return place.cc == region.cc
+    if region.level == ADMIN2:
+        inside = place.admin1 == region.admin1 or place.admin2 == region.pid
+    else:
+        inside = (
+            region.pid in (place.admin1, place.admin2)
+            or bool(region.admin1)
+            and place.admin1 == region.admin1
+        )
+    # Sources code provinces differently (renamed, split): near enough to its centre is inside too.
+    reach = _PROVINCE_REACH_KM if region.level == ADMIN1 else _DISTRICT_REACH_KM
+    return (
+        inside or place.cc == region.cc and distance_km(place.lat, place.lon, region.lat, region.lon) <= reach
+    )
+
+
+def _stray_places(article: Article) -> set[str]:
+    """Places outside the regions and countries the article names around them.
+
+    "in Mesquita, Rio de Janeiro": a Mesquita outside the state written after it is a
+    namesake the geocoder mistook. "in Aracaju, Sergipe, ... in Santa Maria neighbourhood":
+    a Santa Maria outside every region the article names cannot be where the event
+    happened while a place inside them can.
     """
     from crosswire.nlp.gazetteer import ADMIN1, ADMIN2, COUNTRY
 
-    resolved = {p.place_id: g for p in article.places if p.place_id and (g := _gaz_place(p.place_id))}
-    regions = {pid: g for pid, g in resolved.items() if g.level in (ADMIN1, ADMIN2)}
-    # A town written as another place's container ("near Kamianka, Donetsk") stands for its province.
-    for before, after in zip(article.places, article.places[1:]):
-        town = resolved.get(after.place_id or "")
-        if town is not None and town.admin1 and article.text[before.end : after.start] == ", ":
-            if (province := _gaz_place(f"geonames:{town.admin1}")) is not None:
-                regions.setdefault(after.place_id or "", province)
-    countries = {g.cc for g in resolved.values() if g.level == COUNTRY}
-    stray = set()
-    for pid, place in resolved.items():
-        if place.level <= ADMIN1 and not countries - {place.cc}:
-            continue
-        others = [g for other, g in regions.items() if other != pid]
-        # Inside a named region, or in the province of a named district (its neighbour districts).
-        outside_regions = bool(others) and not any(
-            place.admin1 == g.pid or place.admin2 == g.pid or (g.level == ADMIN2 and place.admin1 == g.admin1)
-            for g in others
-        )
+    resolved = {p.start: g for p in article.places if p.place_id and (g := _gaz_place(p.place_id))}
+    stray = {
+        before.start
+        for before, after in _written_in(article)
+        if before.start in resolved
+        and after.start in resolved
+        and not _within(resolved[before.start], resolved[after.start])
+    }
+    trusted = {start: g for start, g in resolved.items() if start not in stray}
+    written_as_container = {after.start for _, after in _written_in(article)}
+    regions = [
+        g for start, g in trusted.items() if g.level in (ADMIN1, ADMIN2) or start in written_as_container
+    ]
+    countries = {g.cc for g in trusted.values() if g.level == COUNTRY}
+    for start, place in trusted.items():
         if place.level == COUNTRY:
-            outside_regions = False
-        outside_countries = bool(countries) and place.cc not in countries
-        if outside_regions or outside_countries:
-            stray.add(pid)
-    return stray
+            continue
+        # Alone in its country while every other place of the article lies in another one:
+        # "Thor village, Thies subdivision" read as Thor, Austria.
+        elsewhere = {g.cc for other, g in trusted.items() if other != start and g.pid != place.pid}
+        if len(elsewhere) == 1 and place.cc not in elsewhere:
+            stray.add(start)
+            continue
+        others = [g for g in regions if g.pid != place.pid]
+        if others and place.level > ADMIN1 and not any(_within(place, g) for g in others):
+            stray.add(start)
+        elif countries and place.cc not in countries:
+            stray.add(start)
+    return {p.place_id for p in article.places if p.start in stray and p.place_id}
+
+
+def _written_in(article: Article) -> list[tuple[PlaceMention, PlaceMention]]:
+    """Pairs of place names where the second is written as the first one's container:
+    "Kamianka, Donetsk", "Bayt Maghari village (Hays, Al Hudaydah)"."""
+    return [
+        (before, after)
+        for before, after in zip(article.places, article.places[1:], strict=False)
+        if _CONTAINER_GAP.fullmatch(article.text[before.end : after.start])
+    ]
+
+
+def _containers(article: Article) -> set[int]:
+    """Start offsets of the place names written as the container of a town or district before
+    them ("Kamianka, Donetsk", "Surobi district, Kabul"): not the event's place. One written
+    after a province is the more specific name of the two ("Hadramawt valley (Al Qatn, Hadramawt)")."""
+    return {
+        after.start
+        for before, after in _written_in(article)
+        if before.place_id is None or _place_breadth(before.place_id) <= 1
+    }
+
+
+def _modifies_thing(token: Token) -> bool:
+    """Whether a name qualifies a thing rather than placing it: "the US dollar", "Syria policy"."""
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN" and token.head.i > token.i
 
 
 def _place_for(
@@ -243,10 +325,12 @@ def _place_for(
     A place outside the trigger's clause is taken only below the country level: "the
     attack was meant to strike at Azerbaijan's settlements" does not place the attack.
     A place lying outside the regions the article names (see :func:`_stray_places`)
-    comes after every place inside them, and a country after any place within one.
+    comes after every place inside them; a place written as the container of the one before
+    it ("Bayt Maghari (Hays, Al Hudaydah)") after that one.
     """
     head = _clause_head(trigger)
     subtree = {t.i for t in trigger.subtree}
+    containers = _containers(article)
     ranked = []
     for place in article.places:
         if not place.place_id or not (start <= place.start and place.end <= end):
@@ -256,28 +340,54 @@ def _place_for(
             continue
         same_clause = span.root.i in subtree or _clause_head(span.root) == head
         breadth = _place_breadth(place.place_id)
-        if not same_clause and breadth == 3:
+        if breadth == 3 and (not same_clause or _modifies_thing(span.root)):
             continue
-        ranked.append((place.place_id in stray, breadth == 3, not same_clause, breadth, place.start, place))
+        ranked.append(
+            (place.place_id in stray, place.start in containers, not same_clause, breadth, place.start, place)
+        )
     if not ranked:
         return None, None
-    best = min(ranked, key=lambda r: r[:5])[5]
+    ranked.sort(key=lambda r: r[:5])
+    best = ranked[0][5]
+    if ranked[0][3] == 3:
+        # A country is narrowed down by a place inside it named in the same segment
+        # ("exchanged fire ... India and Pakistan ... in Degwar sector (Poonch district)").
+        country = place_country(best.place_id)
+        best = next(
+            (r[5] for r in ranked if not r[0] and r[3] < 3 and place_country(r[5].place_id) == country),
+            best,
+        )
     return best.place_id, best.text
 
 
-def _nearest_place(article: Article, doc: Doc, before: int, stray: set[str]) -> str | None:
-    """The place of an event whose mentions name none: the most specific place of the nearest
-    sentence before it that names one below the country (a lead names the scene once, later
-    sentences report what happened there), else of the first sentence after it."""
+def _nearest_place(article: Article, doc: Doc, start: int, end: int, stray: set[str]) -> str | None:
+    """The place of an event whose mentions name none: the most specific place written in its own
+    sentences (outside the mentions) or the one just before ("residents forced a shop in Soweto
+    to close. Police dispersed the crowd."): a lead names the scene once, the next sentence
+    reports what happened there."""
+    sentence = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sentence is None:
+        return None
+    first = sentence.sent
+    before = doc[first.start - 1].sent if first.start > 0 else first
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    end = last.sent.end_char if last is not None else end
+    containers = _containers(article)
     ranked = []
     for place in article.places:
-        if not place.place_id:
+        if not place.place_id or not (before.start_char <= place.start and place.end <= end):
             continue
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        sentence = span.sent.start_char if span is not None else place.start
-        distance = before - sentence if place.start < before else sentence + len(doc.text)
         breadth = _place_breadth(place.place_id)
-        ranked.append((place.place_id in stray, breadth == 3, distance, breadth, place.start, place.place_id))
+        ranked.append(
+            (
+                place.place_id in stray,
+                place.start in containers,
+                place.start < first.start_char,
+                breadth,
+                place.start,
+                place.place_id,
+            )
+        )
     return min(ranked)[-1] if ranked else None
 
 
@@ -313,18 +423,33 @@ _WEAPON = re.compile(
 )
 
 
+def _cue_is_event(claim: Claim, doc: Doc, triggers: list[Trigger]) -> bool:
+    """Whether a claim's cue is an event trigger, or the verb doing one ("reached a ceasefire")."""
+    if not claim.cue_span:
+        return False
+    start, end = claim.cue_span
+    if any(start < t.end and t.start < end for t in triggers):
+        return True
+    return claim.stance == "assert" and any(
+        doc[t.token_i].dep_ in ("dobj", "obj") and start <= doc[t.token_i].head.idx < end for t in triggers
+    )
+
+
 def _mentions(article: Article, doc: Doc, country_hint: str | None, stray: set[str]) -> list[_Mention]:
     mentions: list[_Mention] = []
     for index, sentence in enumerate(doc.sents):
         all_triggers = find_triggers(sentence)
-        # A claim whose cue is itself an event ("citizens protested from their balconies in X")
-        # reports that event rather than someone's word on one: it neither cuts nor carries it.
+        # A claim whose cue is itself an event ("citizens protested from their balconies in X",
+        # "A and B reached a ceasefire") reports that event rather than someone's word on one,
+        # and a claim nobody is named for speaks for no party: neither cuts the sentence nor
+        # carries its event.
         claims = [
             c
             for c in article.claims
             if c.start < sentence.end_char
             and sentence.start_char < c.end
-            and not (c.cue_span and any(c.cue_span[0] < t.end and t.start < c.cue_span[1] for t in all_triggers))
+            and c.speaker.text.strip()
+            and not _cue_is_event(c, doc, all_triggers)
         ]
         segments = _segments(sentence, claims)
         for start, end, seg_claims in segments:
@@ -451,19 +576,14 @@ def _build_event(article: Article, doc: Doc, group: list[_Mention], stray: set[s
     lead = next((m for m in typed if m.kind.event_type == kind.event_type), typed[0])
     tokens = [doc[lead.token_i]] + [doc[t.token_i] for t in lead.triggers if t.token_i != lead.token_i]
     segment = doc.char_span(lead.start, lead.end, alignment_mode="expand") or tokens[0].sent
-    actor1, actor2 = event_actors(
-        tokens, segment, kind.event_type, kind.sub_event_type, lead.country_hint
-    )
-    # The lead mention places the event; later sentences only fill in a place it lacks or
-    # narrow a country down; with no place of its own the event happened where the article
-    # last set the scene.
-    place_id = lead.place_id if lead.place_id and not _is_country(lead) else None
+    actor1, actor2 = event_actors(tokens, segment, kind.event_type, kind.sub_event_type, lead.country_hint)
+    # The lead mention places the event; later sentences only fill in a place it lacks; with
+    # no place of its own the event happened where the sentence before set the scene.
     place_id = (
-        place_id
+        lead.place_id
         or next((m.place_id for m in typed if m.place_id and not _is_country(m)), None)
-        or _nearest_place(article, doc, group[0].start, stray)
-        or lead.place_id
         or next((m.place_id for m in typed if m.place_id), None)
+        or _nearest_place(article, doc, group[0].start, group[-1].end, stray)
     )
     stated = next((m.date for m in typed if m.date and len(m.date) == 10), None) or next(
         (m.date for m in typed if m.date), None
