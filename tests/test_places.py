@@ -111,15 +111,17 @@ def _article(text: str) -> tuple[Article, object]:
 
 
 def test_tag_places_finds_regional_towns_and_resolves_them() -> None:
-    text = ("Azerbaijan said shelling hit the towns of Tovuz, Shamkir and Barda on Sunday. "
-            "Two people died in the Fuzuli district, officials in Baku said. "
-            "Turkish officials condemned the attack.")
+    text = (
+        "Azerbaijan said shelling hit the towns of Tovuz, Shamkir and Barda on Sunday. "
+        "Two people died in the Fuzuli district, officials in Baku said. "
+        "Turkish officials condemned the attack."
+    )
     article, doc = _article(text)
     article = tag_places(article, doc)
     by_text = {m.text: m for m in article.places}
     for name in ("Azerbaijan", "Tovuz", "Barda", "Fuzuli", "Baku"):
         assert by_text[name].place_id, name
-        assert text[by_text[name].start:by_text[name].end] == name
+        assert text[by_text[name].start : by_text[name].end] == name
     assert "Turkish" not in by_text  # a nationality word, not a place mention
     places = {p.id: p for p in collect_places([article])}
     baku = places[by_text["Baku"].place_id]
