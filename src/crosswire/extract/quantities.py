@@ -22,6 +22,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Article, BoundKind, Quantity
+from crosswire.nlp.timex_rules import MONTH_ABBREVIATIONS, MONTHS
 
 _SMALL = {
     "zero": 0,
@@ -181,34 +182,8 @@ _NATIONAL = {
 _SCOPE_PREPS = frozenset({"in", "across", "throughout", "near", "around", "at"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NUMBER_TEXT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-_MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
+# Month names and their abbreviations: "May 14" is a date, not a count of 14.
+_MONTHS = frozenset(MONTHS) | {m.lower() for m in MONTH_ABBREVIATIONS} | {m[:3] for m in MONTHS}
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
 _FOLD = re.compile(r"^(\w+)-?fold$", re.I)
 

@@ -37,7 +37,7 @@ MONTHS = [
     "december",
 ]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
+MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
 
 UNITS = {
     "second": "S",
@@ -130,8 +130,8 @@ def _cased(words: list[str]) -> str:
 
 MONTH_WORD = _cased(MONTHS)
 # Abbreviations only with a period unless a day number follows ("Mar" alone is not a month).
-MONTH_ABBR_DOT = "(?-i:" + "|".join(a + r"\." for a in _ABBREVIATIONS) + ")"
-MONTH_ABBR = "(?-i:" + "|".join(a + r"\.?" for a in _ABBREVIATIONS) + r")(?![a-zA-Z])"
+MONTH_ABBR_DOT = "(?-i:" + "|".join(a + r"\." for a in MONTH_ABBREVIATIONS) + ")"
+MONTH_ABBR = "(?-i:" + "|".join(a + r"\.?" for a in MONTH_ABBREVIATIONS) + r")(?![a-zA-Z])"
 MONTH = f"(?:{MONTH_WORD}|{MONTH_ABBR})"
 MONTH_ALONE = f"(?:{MONTH_WORD}|{MONTH_ABBR_DOT})"
 WEEKDAY = _cased(WEEKDAYS)
@@ -780,7 +780,7 @@ def _rule(name: str, trigger: str, pattern: str, resolve: Resolver) -> Rule:
 
 
 # Triggers: lower-cased words (``#digit`` for any number) every match of a rule contains.
-_T_MONTH = " ".join(MONTHS + [a.lower() for a in _ABBREVIATIONS])
+_T_MONTH = " ".join(MONTHS + [a.lower() for a in MONTH_ABBREVIATIONS])
 _T_WEEKDAY = " ".join(WEEKDAYS)
 _T_UNIT = (
     "second seconds minute minutes hour hours day days night nights week weeks weekend weekends "
