@@ -73,10 +73,11 @@ def linked(a: Unit, b: Unit, similarity: Similarity, topical: frozenset[str] = f
     return 0.0
 
 
-def candidate_pairs(units: list[Unit], similarity: Similarity) -> list[tuple[float, Unit, Unit]]:
+def candidate_pairs(
+    units: list[Unit], similarity: Similarity, topical: frozenset[str]
+) -> list[tuple[float, Unit, Unit]]:
     """Linked sentence pairs across articles, strongest first."""
     eligible = [len(set(u.stems)) >= MIN_STEMS and u.is_statement for u in units]
-    topical = topical_entities(units)
     pairs: list[tuple[float, Unit, Unit]] = []
     for i, j in similarity.pairs(BACKED):
         a, b = units[i], units[j]
@@ -93,7 +94,7 @@ def align_facts(units: list[Unit], similarity: Similarity) -> list[Fact]:
     """Facts stated by at least two articles, strongest first."""
     fact_of: dict[int, Fact] = {}
     topical = topical_entities(units)
-    for score, a, b in candidate_pairs(units, similarity):
+    for score, a, b in candidate_pairs(units, similarity, topical):
         fa, fb = fact_of.get(a.key), fact_of.get(b.key)
         if fa is not None and fa is fb:
             continue

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from crosswire.compare.align import Fact, anchors, date_words
 from crosswire.compare.units import Similarity, Unit, content_stems, outlet_name, quoted_spans, stem
 from crosswire.extract.quantities import MEASURE_UNITS
-from crosswire.model import Claim, Finding, Quantity
+from crosswire.model import Cite, Claim, Finding, Quantity
 
 ASSERTING = frozenset({"assert", "claim", "accuse", "confirm", "warn", "condemn"})
 DENYING = frozenset({"deny", "reject"})
@@ -278,6 +278,13 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _contradiction(summary: str, evidence: list[Cite], details: dict[str, object]) -> Finding:
+    """A contradiction finding; the story assigns its id when all findings are collected."""
+    return Finding(
+        id="", kind="contradiction", sources=0, summary=summary, evidence=evidence, details=details
+    )
+
+
 def claim_denials(units: list[Unit], facts: list[Fact], similarity: Similarity) -> list[Finding]:
     """A denial paired with the assertion it contradicts; denials of one assertion fact merge."""
     said = statements(units)
@@ -319,10 +326,7 @@ def claim_denials(units: list[Unit], facts: list[Fact], similarity: Similarity) 
         claimant = assertion.speaker_text or outlet_name(assertion.unit.article)
         deniers = " and ".join(dict.fromkeys(_short(d.speaker_text, 60) or "another source" for d in denials))
         findings.append(
-            Finding(
-                id="",
-                kind="contradiction",
-                sources=0,
+            _contradiction(
                 summary=f"{_short(claimant, 60)} says {_short(assertion.content, 100)}; {deniers} "
                 f"denies it: {_short(denials[0].content, 90)}.",
                 evidence=evidence,
@@ -351,10 +355,7 @@ def rejected_in_sentence(units: list[Unit], facts: list[Fact]) -> list[Finding]:
         if unit.key in fact_of:  # other reports of the same claim
             evidence += [u.cite() for u in fact_of[unit.key].members if u.key != unit.key]
         findings.append(
-            Finding(
-                id="",
-                kind="contradiction",
-                sources=0,
+            _contradiction(
                 summary=f"{_short(claim_text)} — a claim {rejector or 'the other side'} "
                 f"{match.group('cue').lower()}.",
                 evidence=evidence,
@@ -412,10 +413,7 @@ def number_conflicts(units: list[Unit], facts: list[Fact], similarity: Similarit
             if pa and pb and pa[:10] != pb[:10] and not shared_date:
                 continue  # a running figure reported on different days is an update, not a conflict
             findings.append(
-                Finding(
-                    id="",
-                    kind="contradiction",
-                    sources=0,
+                _contradiction(
                     summary=f"{outlet_name(ua.article)} gives {qa.text} and {outlet_name(ub.article)} gives "
                     f"{qb.text} for the same {qa.subject}: the figures cannot both hold.",
                     evidence=[ua.cite(), ub.cite()],
@@ -459,10 +457,7 @@ def opposing_outcomes(units: list[Unit], similarity: Similarity) -> list[Finding
             if not nearby and not (anchors(ua, ub) and similarity(ua, ub) >= QUANTITY_CONTEXT):
                 continue  # two setbacks far apart may well be two different battles
             findings.append(
-                Finding(
-                    id="",
-                    kind="contradiction",
-                    sources=0,
+                _contradiction(
                     summary=f"Opposing accounts of the fighting: one says {ma.group(0).strip()}, "
                     f"the other says {mb.group(0).strip()}.",
                     evidence=[ua.cite(), ub.cite()],
@@ -484,10 +479,7 @@ def date_conflicts(facts: list[Fact], similarity: Similarity) -> list[Finding]:
                 if similarity(ua, ub) < SAME_EVENT:
                     continue
                 findings.append(
-                    Finding(
-                        id="",
-                        kind="contradiction",
-                        sources=0,
+                    _contradiction(
                         summary=f"{outlet_name(ua.article)} dates this to {da[0]}, {outlet_name(ub.article)} "
                         f"to {db[0]}.",
                         evidence=[ua.cite(), ub.cite()],
