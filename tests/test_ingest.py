@@ -1,7 +1,7 @@
 """Ingestion: readers, stdin, rejections in the manifest, cleaning, metadata and duplicates.
 
 Fixtures in tests/data/ingest are real text: scraped reports with their page chrome
-(dw_chrome, labelled_date, aggregator_copy), a saved blog page (page.html) and a
+(dw_chrome, labelled_date, aggregator_copy), a saved blog page (PAGE) and a
 German page's text from the extraction benchmark, and rows/feed files whose bodies
 are paragraphs of a real report.
 """
@@ -25,6 +25,8 @@ from crosswire.model import Article, ManifestEntry
 from crosswire.options import Options
 
 DATA = Path(__file__).parent / "data" / "ingest"
+# A saved blog page, also one of the extraction benchmark slice's pages.
+PAGE = DATA / "extraction" / "trafilatura" / "html" / "flowfx.de.tmux.html"
 OPTIONS = Options()
 
 
@@ -48,8 +50,8 @@ def test_text_file_keeps_story_and_structure() -> None:
 
 
 def test_html_page_text_and_metadata() -> None:
-    articles, _ = run(DATA / "page.html")
-    article = articles["page"]
+    articles, _ = run(PAGE)
+    article = articles[PAGE.stem]
     assert "StackOverflow knows the answer" in article.text
     assert "Next post" not in article.text
     assert article.title == "Copy & paste from tmux to system clipboard"
@@ -98,7 +100,7 @@ def test_feed_entries_use_content_or_summary() -> None:
 
 
 def test_stdin_is_read_and_sniffed() -> None:
-    html = (DATA / "page.html").read_bytes()
+    html = PAGE.read_bytes()
     articles, manifest = run("-", stdin=html)
     assert manifest["<stdin>"].status == "analyzed"
     (article,) = articles.values()
@@ -109,7 +111,7 @@ def test_folder_is_recursive_sorted_and_ids_disambiguated(tmp_path: Path) -> Non
     (tmp_path / "b").mkdir()
     shutil.copy(DATA / "dw_chrome.txt", tmp_path / "story.txt")
     shutil.copy(DATA / "labelled_date.txt", tmp_path / "b" / "story.txt")
-    shutil.copy(DATA / "page.html", tmp_path / "b" / "page.unknown")  # sniffed as HTML
+    shutil.copy(PAGE, tmp_path / "b" / "page.unknown")  # sniffed as HTML
     articles, manifest = run(tmp_path)
     assert [m.source for m in manifest.values()] == [
         str(tmp_path / "b" / "page.unknown"),
