@@ -33,7 +33,7 @@ from crosswire.extract.attribution_features import (
     cue_features,
 )
 from crosswire.extract.attribution_model import MODEL_FILE, ROLE_LABELS
-from crosswire.nlp.pipeline import load_nlp
+from crosswire.nlp.parse import load_nlp
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "data" / MODEL_FILE
 

@@ -23,6 +23,6 @@ def demo_dossier() -> Dossier:
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
-    from crosswire.nlp.pipeline import load_nlp
+    from crosswire.nlp.parse import load_nlp
 
     return load_nlp()

@@ -6,7 +6,7 @@ import pytest
 
 from crosswire.extract.attribution import tag_claims
 from crosswire.model import Article, Claim
-from crosswire.nlp.pipeline import parse
+from crosswire.nlp.parse import parse
 
 
 def claims_of(text: str) -> tuple[Article, list[Claim]]:

@@ -15,7 +15,7 @@ from crosswire.compare.units import Similarity, story_units
 from crosswire.extract.quantities import tag_quantities
 from crosswire.model import Article, Claim, Finding, Speaker, Story, TimeMention
 from crosswire.nlp.names import canonicalize
-from crosswire.nlp.pipeline import annotate
+from crosswire.nlp.parse import annotate
 
 DATA = Path(__file__).resolve().parent / "data" / "compare"
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"

@@ -15,7 +15,7 @@ from crosswire.extract.event_types import EVENT_TYPES, SUB_EVENT_TYPES
 from crosswire.extract.events import merge_events, tag_events
 from crosswire.extract.fatalities import sentence_casualties
 from crosswire.model import Article, Claim, Dossier, Event, EventMention, Place, Speaker, Stance
-from crosswire.nlp.pipeline import annotate, parse
+from crosswire.nlp.parse import annotate, parse
 from crosswire.nlp.places import tag_places
 from crosswire.nlp.time import tag_times
 

@@ -19,8 +19,8 @@ import pytest
 
 from crosswire.ingest import ingest
 from crosswire.ingest.clean import clean_text
+from crosswire.ingest.credits import dateline_agencies, signoff_agencies
 from crosswire.ingest.language import detect_language
-from crosswire.ingest.wire import dateline_agencies, signoff_agencies
 from crosswire.model import Article, ManifestEntry
 from crosswire.options import Options
 

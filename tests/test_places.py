@@ -11,7 +11,7 @@ from crosswire.evaluate.geocoding import MAX_ERROR_KM, error_auc, evaluate
 from crosswire.model import Article
 from crosswire.nlp import gazetteer
 from crosswire.nlp.gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, build, distance_km, load
-from crosswire.nlp.pipeline import annotate, parse
+from crosswire.nlp.parse import annotate, parse
 from crosswire.nlp.places import (
     PlaceContext,
     RegionPrior,

@@ -10,7 +10,7 @@ import pytest
 
 from crosswire.evaluate.time import evaluate, read_timeml, timeml_files
 from crosswire.model import Article
-from crosswire.nlp.pipeline import parse
+from crosswire.nlp.parse import parse
 from crosswire.nlp.time import find_times, parse_anchor, tag_times
 from crosswire.nlp.timex_calendar import calendar_date, duration, easter
 

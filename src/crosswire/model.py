@@ -50,17 +50,30 @@ class DroppedLine(Record):
     line: int = Field(description="0-based line number in the raw text")
 
 
-ManifestStatus = Literal["analyzed", "duplicate", "rejected"]
+ManifestStatus = Literal["analyzed", "duplicate", "rejected", "failed"]
+
+
+class Degradation(Record):
+    """A stage that did only part of its work on one article or story, and why."""
+
+    stage: str
+    message: str
 
 
 class ManifestEntry(Record):
-    """What became of one input: every input gets exactly one entry."""
+    """What became of one input: every input gets exactly one entry.
+
+    ``failed`` means a per-article stage raised: ``stage`` names it, ``reason`` gives the
+    error, and the article keeps what the stages before it found.
+    """
 
     source: str
     status: ManifestStatus
     article_id: str | None = None
     duplicate_of: str | None = None
     reason: str | None = None
+    stage: str | None = None
+    degraded: list[Degradation] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- annotate

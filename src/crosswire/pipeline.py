@@ -1,46 +1,31 @@
 """The flow of DESIGN.md: ingest → per-article stages → corpus stages → per-story stages → dossier.
 
 Per-article stages are plain functions ``stage(article, doc) -> article`` listed in
-:data:`ARTICLE_STAGES`; they are pure over the article record and the parse, so the
+:data:`crosswire.stages.ARTICLE_STAGES`; they are pure over the article record and the parse, so the
 same code runs in-process, in a process pool or on Dask workers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import track
-from spacy.tokens import Doc
 
 from crosswire import engine, ingest
 from crosswire.compare import compare_story
-from crosswire.extract.attribution import tag_claims
-from crosswire.extract.events import merge_events, tag_events
-from crosswire.extract.quantities import tag_quantities
+from crosswire.extract.events import merge_events
 from crosswire.model import Article, Dossier, ManifestEntry
 from crosswire.nlp.names import canonicalize
-from crosswire.nlp.pipeline import annotate, parse
-from crosswire.nlp.places import collect_places, tag_places
-from crosswire.nlp.time import tag_times
+from crosswire.nlp.parse import parse
+from crosswire.nlp.places import collect_places
 from crosswire.options import Options
+from crosswire.stages import run_stages
 from crosswire.stories.cluster import cluster_articles
 from crosswire.summarize import summarize_story
 from crosswire.timing import StageTimer, untimed
-
-ArticleStage = Callable[[Article, Doc], Article]
-
-# Order matters: claims use times and places; events use claims, quantities, places and times.
-ARTICLE_STAGES: list[tuple[str, ArticleStage]] = [
-    ("annotate", annotate),
-    ("times", tag_times),
-    ("places", tag_places),
-    ("quantities", tag_quantities),
-    ("claims", tag_claims),
-    ("events", tag_events),
-]
 
 
 def process_article(article: Article, options: Options, timer: StageTimer | None = None) -> Article:
@@ -48,10 +33,7 @@ def process_article(article: Article, options: Options, timer: StageTimer | None
     timed = timer or untimed
     with timed("parse"):
         doc = parse(article.text, options.spacy_model)
-    for name, stage in ARTICLE_STAGES:
-        with timed(name):
-            article = stage(article, doc)
-    return article
+    return run_stages(article, doc, timer=timer).article
 
 
 def analyze(

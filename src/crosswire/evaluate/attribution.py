@@ -198,7 +198,7 @@ def evaluate(data: Path, limit: int | None = None, **_: Any) -> dict[str, Any]:
     """Score the attribution stage on a PolNeAR split folder."""
     from crosswire.extract.attribution import tag_claims
     from crosswire.model import Article
-    from crosswire.nlp.pipeline import parse
+    from crosswire.nlp.parse import parse
 
     counts: dict[str, float] = defaultdict(float)
     n = 0

@@ -89,20 +89,20 @@ def _rate(hits: int, total: int) -> float:
 def _process(article: Article, options: Any, unavailable: set[str]) -> Article:
     """The pipeline's per-article stages; a stage whose resource is missing is skipped (once reported)."""
     from crosswire.errors import ResourceError
-    from crosswire.nlp.pipeline import parse
-    from crosswire.pipeline import ARTICLE_STAGES
+    from crosswire.nlp.parse import parse
+    from crosswire.stages import ARTICLE_STAGES
 
     doc = parse(article.text, options.spacy_model)
-    for name, stage in ARTICLE_STAGES:
-        if name in unavailable:
+    for stage in ARTICLE_STAGES:
+        if stage.name in unavailable:
             continue
         try:
-            article = stage(article, doc)
+            article = stage.run(article, doc)
         except ResourceError as exc:
-            if name == "events":
+            if stage.name == "events":
                 raise
-            unavailable.add(name)
-            print(f"events: running without the {name} stage: {exc}", file=sys.stderr)
+            unavailable.add(stage.name)
+            print(f"events: running without the {stage.name} stage: {exc}", file=sys.stderr)
     return article
 
 

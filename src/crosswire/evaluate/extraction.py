@@ -31,7 +31,7 @@ import trafilatura
 
 from crosswire.errors import DataError
 from crosswire.evaluate.metrics import prf
-from crosswire.ingest.html import extract_body
+from crosswire.ingest.page import extract_body
 
 Extractor = Callable[[bytes], str]
 _TOKEN = re.compile(r"\w+")

@@ -22,7 +22,7 @@ from typing import Any
 from crosswire.errors import DataError
 from crosswire.evaluate.metrics import prf
 from crosswire.model import TimeMention
-from crosswire.nlp.pipeline import parse
+from crosswire.nlp.parse import parse
 from crosswire.nlp.time import find_times, parse_anchor
 
 

@@ -1,7 +1,7 @@
 """Ingestion: inputs → clean :class:`~crosswire.model.Article` records plus a manifest entry for every input.
 
 The steps, each in its own module: :mod:`.readers` (files, folders, rows, feeds,
-stdin), :mod:`.html` (page text and metadata), :mod:`.clean` (the line filter),
+stdin), :mod:`.page` (page text and metadata), :mod:`.clean` (the line filter),
 :mod:`.meta` (title, outlet, date with evidence, authors, wire credits,
 republished copies), :mod:`.language` and :mod:`.dedupe`. Each input ends as
 ``analyzed``, ``duplicate`` (kept in the article list with ``duplicate_of``) or
@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 from crosswire.errors import InputError
 from crosswire.ingest.clean import Mode, clean_text, repeated_lines
 from crosswire.ingest.dedupe import find_duplicates
-from crosswire.ingest.html import extract_page, fragment_text
 from crosswire.ingest.language import detect_language
 from crosswire.ingest.meta import describe
+from crosswire.ingest.page import extract_page, fragment_text
 from crosswire.ingest.readers import Document, Rejected, read_inputs
 from crosswire.model import Article, ManifestEntry
 from crosswire.options import Options

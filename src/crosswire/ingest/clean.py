@@ -24,9 +24,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from crosswire.ingest.credits import signoff_agencies
 from crosswire.ingest.dates import date_only, find_dates
 from crosswire.ingest.language import ENGLISH_STOPWORDS, WORD
-from crosswire.ingest.wire import signoff_agencies
 from crosswire.model import DroppedLine
 
 THRESHOLD = 3.0

@@ -22,8 +22,8 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from crosswire.ingest.clean import Cleaned, Line, Verdict
+from crosswire.ingest.credits import dateline_agencies, signoff_agencies
 from crosswire.ingest.dates import date_only, find_dates, parse_date
-from crosswire.ingest.wire import dateline_agencies, signoff_agencies
 from crosswire.model import Evidence
 
 # Readable names of outlets whose domain does not spell them.
